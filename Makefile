@@ -1,0 +1,135 @@
+# support-milter - a milter that keeps customer-support mail clean and threaded.
+#
+#   make            build build/support-milter
+#   make run        install missing packages, build, run on conf/ in the foreground
+#   make check      install missing packages, build, run every test
+#   make install    install under $(DESTDIR)$(PREFIX)
+
+VERSION		= 0.1.0
+
+PREFIX		?= /usr/local
+SBINDIR		?= $(PREFIX)/sbin
+SYSCONFDIR	?= /etc
+MANDIR		?= $(PREFIX)/share/man
+DOCDIR		?= $(PREFIX)/share/doc/support-milter
+LOCALSTATEDIR	?= /var
+
+CC		?= cc
+PKG_CONFIG	?= pkg-config
+PKGS		= milter gmime-3.0 lmdb libconfig libxml-2.0
+TEST_PKGS	= cmocka
+
+# Project flags stay apart from CFLAGS so a packager's flags cannot drop them.
+WARN		= -Wall -Wextra -Wshadow -Wpointer-arith -Wmissing-prototypes \
+		  -Wstrict-prototypes -Wformat=2
+WERROR		?= -Werror
+CFLAGS		?= -O2 -g
+PKG_CFLAGS	= $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS	= $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lpthread
+MILTER_PKG	= $(shell $(PKG_CONFIG) --modversion milter 2>/dev/null)
+ALL_CPPFLAGS	= -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
+		  -DMILTER_PKG_VERSION='"$(MILTER_PKG)"' -Iinclude $(CPPFLAGS)
+ALL_CFLAGS	= -std=c11 $(WARN) $(WERROR) $(PKG_CFLAGS) $(CFLAGS)
+
+B		= build
+
+# The modules that know nothing of the daemon; tests link them directly.
+LIB_SRCS	= \
+	milter/address.c \
+	milter/conf.c \
+	milter/core.c \
+	milter/decision.c \
+	milter/message.c \
+	milter/policy.c \
+	milter/render.c \
+	milter/report.c \
+	milter/spool.c \
+	milter/store.c
+
+DAEMON_SRCS	= \
+	milter/log.c \
+	milter/main.c \
+	milter/milter.c
+
+UNIT_TESTS	= \
+	tests/unit/test_address.c \
+	tests/unit/test_conf.c \
+	tests/unit/test_policy.c
+
+LIB_OBJS	= $(LIB_SRCS:%.c=$(B)/%.o)
+DAEMON_OBJS	= $(DAEMON_SRCS:%.c=$(B)/%.o)
+UNIT_BINS	= $(UNIT_TESTS:%.c=$(B)/%)
+BIN		= $(B)/support-milter
+
+.PHONY: all deps test-deps run check unit corpus e2e lint install uninstall clean
+
+all: $(BIN)
+
+$(BIN): $(LIB_OBJS) $(DAEMON_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(B)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/tests/unit/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) \
+	    $$($(PKG_CONFIG) --cflags $(TEST_PKGS)) $(LDFLAGS) -o $@ $< \
+	    $(LIB_OBJS) $(PKG_LIBS) $$($(PKG_CONFIG) --libs $(TEST_PKGS))
+
+deps:
+	@packaging/install-deps.sh build
+
+test-deps:
+	@packaging/install-deps.sh test
+
+# The in-tree configuration keeps its socket and database under var/.
+run: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p var
+	$(BIN) -f -c conf/support-milter.conf
+
+check: test-deps
+	@$(MAKE) --no-print-directory all $(UNIT_BINS)
+	@tests/run-all.sh
+
+unit: $(UNIT_BINS)
+	@tests/run-all.sh unit
+
+corpus: $(BIN)
+	@tests/run-all.sh corpus
+
+e2e: $(BIN)
+	@tests/run-all.sh e2e
+
+# Functions that overflow or are not thread-safe have no place here.
+lint:
+	@! grep -nE '\<(sprintf|vsprintf|strcpy|strcat|strncpy|strtok|atoi|gets)\(' \
+	    milter/*.c include/*.h || { echo "lint: banned function"; exit 1; }
+
+install: $(BIN)
+	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(SYSCONFDIR)/support-milter \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(DOCDIR)
+	install -m 0755 $(BIN) $(DESTDIR)$(SBINDIR)/support-milter
+	install -m 0644 docs/support-milter.8 $(DESTDIR)$(MANDIR)/man8/
+	install -m 0644 docs/support-milter.conf.5 $(DESTDIR)$(MANDIR)/man5/
+	install -m 0644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
+	sed -e 's|^socket = .*|socket = "unix:/run/support-milter/support-milter.sock";|' \
+	    -e 's|^database = .*|database = "$(LOCALSTATEDIR)/lib/support-milter";|' \
+	    -e 's|^spool_directory = .*|spool_directory = "/var/tmp";|' \
+	    conf/support-milter.conf > $(DESTDIR)$(DOCDIR)/support-milter.conf.example
+	test -e $(DESTDIR)$(SYSCONFDIR)/support-milter/support-milter.conf || \
+	    install -m 0640 $(DESTDIR)$(DOCDIR)/support-milter.conf.example \
+	    $(DESTDIR)$(SYSCONFDIR)/support-milter/support-milter.conf
+
+uninstall:
+	rm -f $(DESTDIR)$(SBINDIR)/support-milter \
+	    $(DESTDIR)$(MANDIR)/man8/support-milter.8 \
+	    $(DESTDIR)$(MANDIR)/man5/support-milter.conf.5
+	rm -rf $(DESTDIR)$(DOCDIR)
+
+clean:
+	rm -rf $(B) var
+
+-include $(LIB_OBJS:.o=.d) $(DAEMON_OBJS:.o=.d)

@@ -1,0 +1,91 @@
+/*
+ * conf.h - the loaded configuration of support-milter.
+ *
+ * Owns: reading a libconfig file, checking every key against one table
+ * (name, type, default, bounds, documentation), and the immutable
+ * struct conf built from it.  Unknown keys and bad values are errors
+ * reported as "FILE:LINE: message".
+ *
+ * A struct conf never changes after conf_load() returns; it may be read
+ * from any thread.  The caller frees it with conf_free().  Relative paths
+ * in the file are resolved against the directory of the file, so the
+ * in-tree configuration works from any working directory.
+ */
+#ifndef SUPPORT_MILTER_CONF_H
+#define SUPPORT_MILTER_CONF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#define CONF_DEFAULT_PATH "/etc/support-milter/support-milter.conf"
+#define CONF_ERRLEN 512
+
+/* What to do with support mail that breaks the recipient rule. */
+enum conf_policy {
+	POLICY_ACCEPT,		/* accept silently */
+	POLICY_WARN,		/* accept and mark it in a header */
+	POLICY_REJECT,		/* 550 with the guidance reply */
+	POLICY_REMOVE		/* drop the support recipient, keep the others */
+};
+
+/* What to do when a message cannot be handled (store error, bad state). */
+enum conf_failure {
+	FAILURE_ACCEPT,
+	FAILURE_TEMPFAIL
+};
+
+struct conf {
+	char	*path;			/* file this was read from */
+	char	**support_addresses;	/* lower-cased, NULL-terminated */
+	char	*recipient_delimiter;	/* characters that start a subaddress */
+	char	*socket;		/* libmilter socket spec */
+	mode_t	socket_mode;
+	char	*socket_group;		/* "" keeps the process group */
+	char	*database;		/* LMDB environment directory */
+	size_t	database_size;		/* LMDB map size in bytes */
+	char	*spool_directory;	/* where big messages spill */
+	size_t	spill_size;		/* bytes kept in memory per message */
+	size_t	max_message_size;	/* larger mail passes unmodified */
+	int	syslog_facility;
+	char	*header_name;		/* the header that shows our decision */
+	enum conf_policy cc_only_action;
+	enum conf_policy bcc_action;
+	enum conf_policy multi_recipient_action;
+	char	**guidance_reply;	/* template lines, NULL-terminated */
+	enum conf_failure on_failure;
+};
+
+/*
+ * conf_load - read and check FILE.  Returns 0 and sets *out, or -1 with
+ * "FILE:LINE: message" (or "FILE: message") in err.
+ */
+int	conf_load(const char *file, struct conf **out, char err[CONF_ERRLEN]);
+
+/* conf_free - release a configuration; NULL is allowed. */
+void	conf_free(struct conf *);
+
+/*
+ * conf_override - replace the socket or database setting with a
+ * command-line value.  Returns 0, or -1 for any other key.
+ */
+int	conf_override(struct conf *, const char *key, const char *value);
+
+/* conf_policy_name - the configuration word for a policy action. */
+const char *conf_policy_name(enum conf_policy);
+
+/* One row of the settings table, for documentation and its tests. */
+struct conf_key {
+	const char *name;
+	const char *def;	/* default, in libconfig syntax */
+	const char *doc;	/* one line */
+};
+
+/*
+ * conf_keys - the settings table, terminated by a row whose name is NULL.
+ * The test that keeps conf/support-milter.conf and support-milter.conf(5)
+ * in step with the code reads it.
+ */
+const struct conf_key *conf_keys(void);
+
+#endif

@@ -1,0 +1,87 @@
+/*
+ * decision.h - what the core decided about one message.
+ *
+ * A decision is everything the milter (or the --test report) needs to
+ * carry it out: the SMTP action and reply, header edits in the order they
+ * must be applied, recipients to remove, and the summary that is both the
+ * log line and the database record.  decision_init() and
+ * decision_release() bracket its life; every string in it is owned by it.
+ * Not shared between threads.
+ */
+#ifndef SUPPORT_MILTER_DECISION_H
+#define SUPPORT_MILTER_DECISION_H
+
+#include <stdbool.h>
+
+#include <glib.h>
+
+#include "envelope.h"
+
+enum decision_action {
+	ACTION_ACCEPT,
+	ACTION_REJECT,
+	ACTION_TEMPFAIL,
+	ACTION_DISCARD
+};
+
+/*
+ * A header edit, with smfi_*header() semantics: ADD appends; CHANGE sets the
+ * index-th (1-based) header of that name, deleting it when value is NULL;
+ * INSERT puts the header at position index (0 = first).
+ */
+enum edit_op { EDIT_ADD, EDIT_CHANGE, EDIT_INSERT };
+
+struct header_edit {
+	enum edit_op op;
+	char	*name;
+	int	index;
+	char	*value;		/* NULL deletes (CHANGE only) */
+};
+
+/* Anomalies found in the input; each is named in the log line. */
+#define ANOMALY_OVERSIZE	(1u << 0)	/* above max_message_size */
+#define ANOMALY_UNPARSEABLE	(1u << 1)	/* GMime could not parse it */
+
+struct decision {
+	enum decision_action action;
+	const char *reason;	/* static word: "to", "cc-only", ... */
+	const char *placement;	/* where the support address was: to, cc, bcc */
+	const char *policy;	/* the rule's verdict: pass, warn, remove, ... */
+	const char *automatic;	/* why the mail is automatic, or NULL */
+	char	reply_code[4];	/* "550" when action is REJECT or TEMPFAIL */
+	char	reply_xcode[8];	/* "5.7.1" */
+	GPtrArray *reply_lines;	/* char *, as the client reads them */
+	GArray	*edits;		/* struct header_edit */
+	GPtrArray *removed_rcpts;	/* char *, envelope recipients to drop */
+	char	*message_id;	/* without <>, or NULL */
+	char	*ticket;	/* NULL: none */
+	unsigned anomalies;
+	char	*error;		/* what failed, for the log, or NULL */
+	GString	*record;	/* what was stored in the database */
+};
+
+void	decision_init(struct decision *);
+void	decision_release(struct decision *);
+
+/* decision_add_edit - queue a header edit; name and value are copied. */
+void	decision_add_edit(struct decision *, enum edit_op, const char *name,
+	    int index, const char *value);
+
+/* decision_changed - true when carrying out d modifies the message. */
+bool	decision_changed(const struct decision *);
+
+/* decision_action_name - "accept", "reject", "tempfail" or "discard". */
+const char *decision_action_name(enum decision_action);
+
+/*
+ * decision_summary - append the key=value summary of d to out: the log line
+ * after the queue ID and the database record.  Values taken from mail are
+ * escaped and capped.
+ */
+void	decision_summary(const struct envelope *, const struct decision *,
+	    GString *out);
+
+/* decision_append_value - append s escaped for a key=value line. */
+void	decision_append_value(GString *out, const char *s);
+
+#endif

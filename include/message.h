@@ -1,0 +1,59 @@
+/*
+ * message.h - one message as the core sees it: GMime's parse and the raw
+ * bytes it came from.
+ *
+ * The raw stream is kept so that the delivered message can be written from
+ * the bytes as received (header edits applied, the body untouched unless a
+ * decision replaces it).  GMime parses with a persistent stream, so a
+ * spilled message is not read into memory.  A struct message is used by one
+ * thread; message_release() drops both references.
+ */
+#ifndef SUPPORT_MILTER_MESSAGE_H
+#define SUPPORT_MILTER_MESSAGE_H
+
+#include <gmime/gmime.h>
+
+/* A top-level header: its name, and the raw bytes it spans in the stream. */
+struct message_header {
+	const char *name;	/* borrowed from GMime */
+	gint64	offset;		/* first byte of the name */
+	gint64	end;		/* one past the line ending of its last line */
+};
+
+struct message {
+	GMimeMessage *mime;	/* NULL when the message could not be parsed */
+	GMimeStream *raw;	/* the whole message as received */
+	GArray	*headers;	/* struct message_header, in received order */
+	gint64	headers_end;	/* where the empty line (or the body) starts */
+	gint64	size;		/* bytes in raw */
+	const char *eol;	/* "\r\n" or "\n", as the headers end their lines */
+	unsigned anomalies;	/* ANOMALY_* from decision.h */
+};
+
+/*
+ * message_parse - parse raw (the caller's reference is not taken; the
+ * message adds its own).  Always fills out: a message GMime cannot parse has
+ * mime == NULL and ANOMALY_UNPARSEABLE set, so the caller can still pass it
+ * on unmodified.
+ */
+void	message_parse(GMimeStream *raw, struct message *out);
+
+struct spool;
+
+/*
+ * message_from_spool - the message held in a spool: parsed, or, when the
+ * spool overflowed, an unparsed message flagged ANOMALY_OVERSIZE.  The
+ * spool must outlive the message.
+ */
+void	message_from_spool(struct spool *, struct message *out);
+
+/* message_release - drop the parse and the stream. */
+void	message_release(struct message *);
+
+/*
+ * message_header_count - how many headers named name (case-insensitive)
+ * the message has, as an MTA counts them for smfi_chgheader().
+ */
+int	message_header_count(const struct message *, const char *name);
+
+#endif

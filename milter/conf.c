@@ -1,0 +1,667 @@
+/*
+ * NAME
+ *	conf - load and check the support-milter configuration
+ * SYNOPSIS
+ *	#include "conf.h"
+ * DESCRIPTION
+ *	The settings live in one table: name, type, default, bounds and a
+ *	line of documentation.  conf_load() first applies every default by
+ *	parsing the table's default text with libconfig, then the file, so
+ *	defaults and file values go through the same checks.
+ *
+ *	Sizes are integers (bytes) or strings with a K, M or G suffix.  Modes
+ *	are octal strings ("0660") because libconfig has no octal integers.
+ * DIAGNOSTICS
+ *	"FILE:LINE: message" for the first bad key or value; libconfig's own
+ *	syntax errors use the same form.
+ * SEE ALSO
+ *	support-milter.conf(5), conf/support-milter.conf
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <libconfig.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+
+#include <glib.h>
+
+#include "conf.h"
+
+#define GUIDANCE_MAX_LINES	32
+#define GUIDANCE_MAX_LINE	980	/* after '%' doubling, libmilter's limit */
+#define GUIDANCE_VAR		"${support_address}"
+
+enum key_type {
+	T_STRING,
+	T_PATH,		/* string; relative to the configuration file */
+	T_SOCKET,	/* libmilter socket spec; unix: paths as T_PATH */
+	T_ADDRESSES,
+	T_GUIDANCE,
+	T_SIZE,
+	T_MODE,
+	T_FACILITY,
+	T_POLICY,
+	T_FAILURE,
+	T_HEADER_NAME
+};
+
+#define P(x)	(1u << (x))
+
+struct key {
+	struct conf_key pub;
+	enum key_type type;
+	size_t	off;
+	size_t	min, max;	/* T_SIZE bounds */
+	unsigned allowed;	/* T_POLICY: accepted actions */
+};
+
+#define OFF(f)	offsetof(struct conf, f)
+
+static const struct key keys[] = {
+	{{"support_addresses", "[ \"support@example.com\" ]",
+	  "support addresses; domain case-insensitive, local part case-insensitive, subaddresses count"},
+	 T_ADDRESSES, OFF(support_addresses), 0, 0, 0},
+	{{"recipient_delimiter", "\"+\"",
+	  "characters that start a subaddress (support+acme@); \"\" for none"},
+	 T_STRING, OFF(recipient_delimiter), 0, 0, 0},
+	{{"socket", "\"unix:/run/support-milter/support-milter.sock\"",
+	  "where the milter listens: unix:/path, local:/path, inet:PORT@HOST, inet6:PORT@HOST"},
+	 T_SOCKET, OFF(socket), 0, 0, 0},
+	{{"socket_mode", "\"0660\"",
+	  "octal mode of a unix socket"},
+	 T_MODE, OFF(socket_mode), 0, 0777, 0},
+	{{"socket_group", "\"\"",
+	  "group of a unix socket (e.g. postfix); \"\" keeps the daemon's group"},
+	 T_STRING, OFF(socket_group), 0, 0, 0},
+	{{"database", "\"/var/lib/support-milter\"",
+	  "directory of the LMDB database"},
+	 T_PATH, OFF(database), 0, 0, 0},
+	{{"database_size", "\"1G\"",
+	  "LMDB map size: the most the database can grow to"},
+	 T_SIZE, OFF(database_size), 1 << 20, (size_t)1 << 40, 0},
+	{{"spool_directory", "\"/var/tmp\"",
+	  "private directory for messages larger than spill_size"},
+	 T_PATH, OFF(spool_directory), 0, 0, 0},
+	{{"spill_size", "\"1M\"",
+	  "bytes of a message kept in memory before it spills to spool_directory"},
+	 T_SIZE, OFF(spill_size), 4096, (size_t)1 << 30, 0},
+	{{"max_message_size", "\"50M\"",
+	  "larger messages pass unmodified, with a log line"},
+	 T_SIZE, OFF(max_message_size), 65536, (size_t)1 << 40, 0},
+	{{"syslog_facility", "\"mail\"",
+	  "syslog facility: mail, daemon, user or local0 to local7"},
+	 T_FACILITY, OFF(syslog_facility), 0, 0, 0},
+	{{"header_name", "\"X-Support-Milter\"",
+	  "header that shows the decision to the ticket system; incoming copies are removed"},
+	 T_HEADER_NAME, OFF(header_name), 0, 0, 0},
+	{{"cc_only_action", "\"reject\"",
+	  "support address only in Cc: reject, warn or accept"},
+	 T_POLICY, OFF(cc_only_action), 0, 0,
+	 P(POLICY_REJECT) | P(POLICY_WARN) | P(POLICY_ACCEPT)},
+	{{"bcc_action", "\"warn\"",
+	  "support address in neither To nor Cc (Bcc, redirects): reject, warn or accept"},
+	 T_POLICY, OFF(bcc_action), 0, 0,
+	 P(POLICY_REJECT) | P(POLICY_WARN) | P(POLICY_ACCEPT)},
+	{{"multi_recipient_action", "\"warn\"",
+	  "instead of a reject when the mail has other recipients: remove (the support recipient) or warn"},
+	 T_POLICY, OFF(multi_recipient_action), 0, 0,
+	 P(POLICY_REMOVE) | P(POLICY_WARN)},
+	{{"guidance_reply",
+	  "[ \"Your message to ${support_address} was not accepted.\","
+	  " \"Our support procedure needs ${support_address} in the To field\","
+	  " \"of your message, not only in Cc or Bcc.\","
+	  " \"Please send your message again with ${support_address} in To.\","
+	  " \"When you reply to a ticket, keep \\\"Ticket [<No>]\\\" in the Subject\","
+	  " \"so that your reply is added to the existing ticket.\" ]",
+	  "lines of the 550 5.7.1 reply; ${support_address} is the address written to"},
+	 T_GUIDANCE, OFF(guidance_reply), 0, 0, 0},
+	{{"on_failure", "\"tempfail\"",
+	  "when a message cannot be handled (database error): tempfail or accept"},
+	 T_FAILURE, OFF(on_failure), 0, 0, 0},
+	{{NULL, NULL, NULL}, 0, 0, 0, 0, 0}
+};
+
+static const char *const policy_names[] = {
+	[POLICY_ACCEPT] = "accept",
+	[POLICY_WARN] = "warn",
+	[POLICY_REJECT] = "reject",
+	[POLICY_REMOVE] = "remove",
+};
+
+static const struct {
+	const char *name;
+	int	facility;
+} facilities[] = {
+	{"mail", LOG_MAIL}, {"daemon", LOG_DAEMON}, {"user", LOG_USER},
+	{"local0", LOG_LOCAL0}, {"local1", LOG_LOCAL1}, {"local2", LOG_LOCAL2},
+	{"local3", LOG_LOCAL3}, {"local4", LOG_LOCAL4}, {"local5", LOG_LOCAL5},
+	{"local6", LOG_LOCAL6}, {"local7", LOG_LOCAL7},
+};
+
+/* Where an error is reported and what relative paths are relative to. */
+struct loader {
+	const char *file;	/* name shown in messages */
+	char	*dir;		/* directory of the file */
+	char	*err;
+};
+
+const struct conf_key *
+conf_keys(void)
+{
+	static struct conf_key rows[sizeof(keys) / sizeof(keys[0])];
+
+	/* rows is written once with the same constant data by any caller */
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		rows[i] = keys[i].pub;
+	return rows;
+}
+
+const char *
+conf_policy_name(enum conf_policy p)
+{
+	return policy_names[p];
+}
+
+/* fail - format "FILE:LINE: message" into the loader's buffer. */
+static int
+fail(struct loader *ld, const config_setting_t *s, const char *fmt, ...)
+	G_GNUC_PRINTF(3, 4);
+
+static int
+fail(struct loader *ld, const config_setting_t *s, const char *fmt, ...)
+{
+	va_list	ap;
+	char	msg[CONF_ERRLEN];
+	int	line = s ? config_setting_source_line(s) : 0;
+
+	va_start(ap, fmt);
+	(void)g_vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (line > 0)
+		(void)g_snprintf(ld->err, CONF_ERRLEN, "%s:%d: %s", ld->file,
+		    line, msg);
+	else
+		(void)g_snprintf(ld->err, CONF_ERRLEN, "%s: %s", ld->file, msg);
+	return -1;
+}
+
+/* resolve - make a relative path relative to the configuration file. */
+static char *
+resolve(const struct loader *ld, const char *path)
+{
+	return g_canonicalize_filename(path, ld->dir);
+}
+
+/* get_string - the value of a string setting, or an error. */
+static const char *
+get_string(struct loader *ld, const config_setting_t *s)
+{
+	if (config_setting_type(s) != CONFIG_TYPE_STRING) {
+		(void)fail(ld, s, "%s: expected a string",
+		    config_setting_name(s));
+		return NULL;
+	}
+	return config_setting_get_string(s);
+}
+
+/* parse_size - an integer, or a string with an optional K/M/G suffix. */
+static int
+parse_size(struct loader *ld, const config_setting_t *s, const struct key *k,
+    size_t *out)
+{
+	long long v;
+	const char *name = k->pub.name;
+
+	switch (config_setting_type(s)) {
+	case CONFIG_TYPE_INT:
+	case CONFIG_TYPE_INT64:
+		v = config_setting_get_int64(s);
+		break;
+	case CONFIG_TYPE_STRING: {
+		const char *str = config_setting_get_string(s);
+		char	*end;
+
+		errno = 0;
+		v = strtoll(str, &end, 10);
+		if (errno != 0 || end == str)
+			return fail(ld, s, "%s: bad size \"%s\"", name, str);
+		switch (g_ascii_toupper(*end)) {
+		case 'G': v *= 1024;	/* FALLTHROUGH */
+		case 'M': v *= 1024;	/* FALLTHROUGH */
+		case 'K': v *= 1024; end++; break;
+		default: break;
+		}
+		if (*end != '\0')
+			return fail(ld, s, "%s: bad size \"%s\"", name, str);
+		break;
+	}
+	default:
+		return fail(ld, s, "%s: expected a size", name);
+	}
+	if (v < 0 || (unsigned long long)v < k->min ||
+	    (unsigned long long)v > k->max)
+		return fail(ld, s, "%s: %lld is out of range %zu..%zu",
+		    name, v, k->min, k->max);
+	*out = (size_t)v;
+	return 0;
+}
+
+/* parse_mode - an octal permission string such as "0660". */
+static int
+parse_mode(struct loader *ld, const config_setting_t *s, mode_t *out)
+{
+	const char *str = get_string(ld, s);
+	char	*end;
+	unsigned long v;
+
+	if (str == NULL)
+		return -1;
+	v = strtoul(str, &end, 8);
+	if (*str == '\0' || *end != '\0' || v > 0777)
+		return fail(ld, s, "%s: bad octal mode \"%s\"",
+		    config_setting_name(s), str);
+	*out = (mode_t)v;
+	return 0;
+}
+
+/* parse_word - one of a list of words; returns its index or -1. */
+static int
+parse_word(struct loader *ld, const config_setting_t *s,
+    const char *const *words, size_t n, unsigned allowed)
+{
+	const char *str = get_string(ld, s);
+	GString	*choices;
+
+	if (str == NULL)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (words[i] && (allowed & P(i)) && strcmp(str, words[i]) == 0)
+			return (int)i;
+	choices = g_string_new(NULL);
+	for (size_t i = 0; i < n; i++)
+		if (words[i] && (allowed & P(i)))
+			g_string_append_printf(choices, "%s%s",
+			    choices->len ? ", " : "", words[i]);
+	(void)fail(ld, s, "%s: \"%s\" is not one of %s",
+	    config_setting_name(s), str, choices->str);
+	(void)g_string_free(choices, TRUE);
+	return -1;
+}
+
+/* parse_facility - a syslog facility name. */
+static int
+parse_facility(struct loader *ld, const config_setting_t *s, int *out)
+{
+	const char *str = get_string(ld, s);
+
+	if (str == NULL)
+		return -1;
+	for (size_t i = 0; i < G_N_ELEMENTS(facilities); i++)
+		if (strcmp(str, facilities[i].name) == 0) {
+			*out = facilities[i].facility;
+			return 0;
+		}
+	return fail(ld, s, "syslog_facility: unknown facility \"%s\"", str);
+}
+
+/* parse_strings - a non-empty list of strings, copied. */
+static char **
+parse_strings(struct loader *ld, const config_setting_t *s, size_t max)
+{
+	int	n = config_setting_length(s);
+	char	**v;
+
+	if ((config_setting_type(s) != CONFIG_TYPE_ARRAY &&
+	    config_setting_type(s) != CONFIG_TYPE_LIST) || n == 0) {
+		(void)fail(ld, s, "%s: expected a list of strings",
+		    config_setting_name(s));
+		return NULL;
+	}
+	if ((size_t)n > max) {
+		(void)fail(ld, s, "%s: more than %zu entries",
+		    config_setting_name(s), max);
+		return NULL;
+	}
+	v = g_new0(char *, (size_t)n + 1);
+	for (int i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+
+		if (config_setting_type(e) != CONFIG_TYPE_STRING) {
+			(void)fail(ld, e, "%s: entry %d is not a string",
+			    config_setting_name(s), i + 1);
+			g_strfreev(v);
+			return NULL;
+		}
+		v[i] = g_strdup(config_setting_get_string(e));
+	}
+	return v;
+}
+
+/* check_address - a plain addr-spec: local@domain, no spaces or brackets. */
+static int
+check_address(const char *a)
+{
+	const char *at = strrchr(a, '@');
+
+	if (at == NULL || at == a || at[1] == '\0')
+		return -1;
+	for (const char *p = a; *p; p++)
+		if (!g_ascii_isgraph(*p) || strchr("<>,;\"\\", *p))
+			return -1;
+	return 0;
+}
+
+static int
+parse_addresses(struct loader *ld, const config_setting_t *s, char ***out)
+{
+	char	**v = parse_strings(ld, s, 64);
+
+	if (v == NULL)
+		return -1;
+	for (char **a = v; *a; a++) {
+		if (check_address(*a) < 0) {
+			(void)fail(ld, s, "support_addresses: \"%s\" is not an "
+			    "address of the form local@domain", *a);
+			g_strfreev(v);
+			return -1;
+		}
+		for (char *p = *a; *p; p++)
+			*p = g_ascii_tolower(*p);
+	}
+	*out = v;
+	return 0;
+}
+
+/* guidance_width - a line's length in a reply: '%' doubled, the variable expanded. */
+static size_t
+guidance_width(const char *line, size_t addr_len)
+{
+	size_t	w = 0;
+
+	for (const char *p = line; *p;) {
+		if (strncmp(p, GUIDANCE_VAR, sizeof(GUIDANCE_VAR) - 1) == 0) {
+			w += addr_len;
+			p += sizeof(GUIDANCE_VAR) - 1;
+			continue;
+		}
+		w += *p == '%' ? 2 : 1;
+		p++;
+	}
+	return w;
+}
+
+/*
+ * check_guidance - the reply template must fit libmilter's limits with the
+ * longest support address in it, and hold nothing an MTA would refuse.
+ */
+static int
+check_guidance(struct loader *ld, config_t *cf, const struct conf *c)
+{
+	const config_setting_t *s = config_lookup(cf, "guidance_reply");
+	size_t	addr_len = 0;
+
+	for (char **a = c->support_addresses; *a; a++)
+		addr_len = MAX(addr_len, strlen(*a));
+	for (char **l = c->guidance_reply; *l; l++) {
+		const char *bad = NULL;
+
+		for (const char *p = *l; *p && bad == NULL; p++)
+			if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
+				bad = "a character that is not printable ASCII";
+		if (bad == NULL && strstr(*l, "${") &&
+		    strstr(*l, GUIDANCE_VAR) == NULL)
+			bad = "an unknown ${...} variable";
+		if (bad == NULL && guidance_width(*l, addr_len) > GUIDANCE_MAX_LINE)
+			bad = "more than 980 characters";
+		if (bad)
+			return fail(ld, s, "guidance_reply: line %td has %s",
+			    l - c->guidance_reply + 1, bad);
+	}
+	return 0;
+}
+
+static int
+parse_header_name(struct loader *ld, const config_setting_t *s, char **out)
+{
+	const char *str = get_string(ld, s);
+
+	if (str == NULL)
+		return -1;
+	if (*str == '\0' || strlen(str) > 64)
+		return fail(ld, s, "header_name: bad header name \"%s\"", str);
+	for (const char *p = str; *p; p++)
+		if (!g_ascii_isgraph(*p) || *p == ':')
+			return fail(ld, s, "header_name: bad header name \"%s\"",
+			    str);
+	*out = g_strdup(str);
+	return 0;
+}
+
+/* parse_socket - check the scheme; resolve a relative unix path. */
+static int
+parse_socket(struct loader *ld, const config_setting_t *s, char **out)
+{
+	const char *str = get_string(ld, s);
+	const char *path = NULL;
+
+	if (str == NULL)
+		return -1;
+	if (g_str_has_prefix(str, "unix:"))
+		path = str + 5;
+	else if (g_str_has_prefix(str, "local:"))
+		path = str + 6;
+	else if (g_str_has_prefix(str, "inet:") || g_str_has_prefix(str, "inet6:")) {
+		const char *colon = strchr(str, ':') + 1;
+		char	*end;
+		unsigned long port = strtoul(colon, &end, 10);
+
+		if (end == colon || port == 0 || port > 65535 ||
+		    (*end != '\0' && *end != '@'))
+			return fail(ld, s, "socket: bad port in \"%s\"", str);
+		*out = g_strdup(str);
+		return 0;
+	} else
+		return fail(ld, s, "socket: \"%s\" is not unix:PATH, "
+		    "inet:PORT@HOST or inet6:PORT@HOST", str);
+	if (*path == '\0')
+		return fail(ld, s, "socket: empty path in \"%s\"", str);
+	path = resolve(ld, path);
+	*out = g_strconcat("unix:", path, NULL);
+	g_free((char *)path);
+	return 0;
+}
+
+/* apply - check one setting and store it in c, freeing any earlier value. */
+static int
+apply(struct loader *ld, const struct key *k, const config_setting_t *s,
+    struct conf *c)
+{
+	void	*field = (char *)c + k->off;
+	const char *str;
+	int	w;
+
+	switch (k->type) {
+	case T_STRING:
+	case T_PATH:
+		if ((str = get_string(ld, s)) == NULL)
+			return -1;
+		if (k->type == T_PATH && *str == '\0')
+			return fail(ld, s, "%s: empty path", k->pub.name);
+		g_free(*(char **)field);
+		*(char **)field = k->type == T_PATH ? resolve(ld, str) :
+		    g_strdup(str);
+		return 0;
+	case T_SOCKET:
+		g_free(*(char **)field);
+		*(char **)field = NULL;
+		return parse_socket(ld, s, field);
+	case T_HEADER_NAME:
+		g_free(*(char **)field);
+		*(char **)field = NULL;
+		return parse_header_name(ld, s, field);
+	case T_ADDRESSES:
+		g_strfreev(*(char ***)field);
+		*(char ***)field = NULL;
+		return parse_addresses(ld, s, field);
+	case T_GUIDANCE:
+		/* checked in conf_load, once the addresses are known */
+		g_strfreev(*(char ***)field);
+		*(char ***)field = parse_strings(ld, s, GUIDANCE_MAX_LINES);
+		return *(char ***)field ? 0 : -1;
+	case T_SIZE:
+		return parse_size(ld, s, k, field);
+	case T_MODE:
+		return parse_mode(ld, s, field);
+	case T_FACILITY:
+		return parse_facility(ld, s, field);
+	case T_POLICY:
+		if ((w = parse_word(ld, s, policy_names,
+		    G_N_ELEMENTS(policy_names), k->allowed)) < 0)
+			return -1;
+		*(enum conf_policy *)field = (enum conf_policy)w;
+		return 0;
+	case T_FAILURE: {
+		static const char *const failures[] = {
+			[FAILURE_ACCEPT] = "accept", [FAILURE_TEMPFAIL] = "tempfail"
+		};
+
+		if ((w = parse_word(ld, s, failures, G_N_ELEMENTS(failures),
+		    ~0u)) < 0)
+			return -1;
+		*(enum conf_failure *)field = (enum conf_failure)w;
+		return 0;
+	}
+	}
+	return fail(ld, s, "%s: internal error: unknown type", k->pub.name);
+}
+
+/* apply_all - apply every top-level setting of cf; unknown keys are errors. */
+static int
+apply_all(struct loader *ld, config_t *cf, struct conf *c)
+{
+	config_setting_t *root = config_root_setting(cf);
+	int	n = config_setting_length(root);
+
+	for (int i = 0; i < n; i++) {
+		config_setting_t *s = config_setting_get_elem(root, (unsigned)i);
+		const char *name = config_setting_name(s);
+		const struct key *k;
+
+		for (k = keys; k->pub.name; k++)
+			if (strcmp(k->pub.name, name) == 0)
+				break;
+		if (k->pub.name == NULL)
+			return fail(ld, s, "unknown setting \"%s\"", name);
+		if (apply(ld, k, s, c) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* load_defaults - the table's defaults, parsed like a file. */
+static int
+load_defaults(struct conf *c, char *err)
+{
+	GString	*text = g_string_new(NULL);
+	struct loader ld = { "(defaults)", NULL, err };
+	config_t cf;
+	int	rc;
+
+	for (const struct key *k = keys; k->pub.name; k++)
+		g_string_append_printf(text, "%s = %s;\n", k->pub.name, k->pub.def);
+	config_init(&cf);
+	if (config_read_string(&cf, text->str) != CONFIG_TRUE)
+		rc = fail(&ld, NULL, "line %d: %s", config_error_line(&cf),
+		    config_error_text(&cf));
+	else
+		rc = apply_all(&ld, &cf, c);
+	config_destroy(&cf);
+	(void)g_string_free(text, TRUE);
+	return rc;
+}
+
+/* load_file - parse FILE over the defaults already in c. */
+static int
+load_file(const char *file, struct conf *c, char *err)
+{
+	char	*abs = g_canonicalize_filename(file, NULL);
+	struct loader ld = { file, g_path_get_dirname(abs), err };
+	config_t cf;
+	int	rc;
+
+	config_init(&cf);
+	if (config_read_file(&cf, file) != CONFIG_TRUE) {
+		if (config_error_type(&cf) == CONFIG_ERR_FILE_IO)
+			rc = fail(&ld, NULL, "cannot read: %s", g_strerror(errno));
+		else
+			(void)g_snprintf(err, CONF_ERRLEN, "%s:%d: %s", file,
+			    config_error_line(&cf), config_error_text(&cf));
+		rc = -1;
+	} else
+		rc = apply_all(&ld, &cf, c);
+	if (rc == 0)
+		rc = check_guidance(&ld, &cf, c);
+	config_destroy(&cf);
+	g_free(ld.dir);
+	g_free(abs);
+	return rc;
+}
+
+int
+conf_load(const char *file, struct conf **out, char err[CONF_ERRLEN])
+{
+	struct conf *c = g_new0(struct conf, 1);
+
+	c->path = g_strdup(file);
+	if (load_defaults(c, err) < 0 || load_file(file, c, err) < 0) {
+		conf_free(c);
+		return -1;
+	}
+	*out = c;
+	return 0;
+}
+
+int
+conf_override(struct conf *c, const char *key, const char *value)
+{
+	char	**field, *path;
+
+	if (strcmp(key, "socket") == 0)
+		field = &c->socket;
+	else if (strcmp(key, "database") == 0)
+		field = &c->database;
+	else
+		return -1;
+	g_free(*field);
+	/* relative paths on the command line are relative to the caller */
+	if (field == &c->database)
+		*field = g_canonicalize_filename(value, NULL);
+	else if (g_str_has_prefix(value, "unix:") || g_str_has_prefix(value, "local:")) {
+		path = g_canonicalize_filename(strchr(value, ':') + 1, NULL);
+		*field = g_strconcat("unix:", path, NULL);
+		g_free(path);
+	} else
+		*field = g_strdup(value);
+	return 0;
+}
+
+void
+conf_free(struct conf *c)
+{
+	if (c == NULL)
+		return;
+	g_free(c->path);
+	g_strfreev(c->support_addresses);
+	g_free(c->recipient_delimiter);
+	g_free(c->socket);
+	g_free(c->socket_group);
+	g_free(c->database);
+	g_free(c->spool_directory);
+	g_free(c->header_name);
+	g_strfreev(c->guidance_reply);
+	g_free(c);
+}

@@ -1,0 +1,135 @@
+/*
+ * NAME
+ *	decision - the result of the core, and its one-line summary
+ * DESCRIPTION
+ *	The summary is the administrator's view of a message: the same text
+ *	goes to the log (after the queue ID) and to the database record, so
+ *	the two can never disagree.  Values from mail are escaped (control
+ *	and non-ASCII bytes as \xHH, space as \x20) and capped, so one line
+ *	stays one line and cannot forge another key.
+ */
+#include <string.h>
+
+#include "decision.h"
+
+#define VALUE_MAX	200	/* bytes of a mail-supplied value in a summary */
+
+static const char *const action_names[] = {
+	[ACTION_ACCEPT] = "accept",
+	[ACTION_REJECT] = "reject",
+	[ACTION_TEMPFAIL] = "tempfail",
+	[ACTION_DISCARD] = "discard",
+};
+
+static void
+edit_clear(gpointer p)
+{
+	struct header_edit *e = p;
+
+	g_free(e->name);
+	g_free(e->value);
+}
+
+void
+decision_init(struct decision *d)
+{
+	memset(d, 0, sizeof(*d));
+	d->action = ACTION_ACCEPT;
+	d->reply_lines = g_ptr_array_new_with_free_func(g_free);
+	d->edits = g_array_new(FALSE, FALSE, sizeof(struct header_edit));
+	g_array_set_clear_func(d->edits, edit_clear);
+	d->removed_rcpts = g_ptr_array_new_with_free_func(g_free);
+	d->record = g_string_new(NULL);
+}
+
+void
+decision_release(struct decision *d)
+{
+	g_ptr_array_unref(d->reply_lines);
+	g_array_unref(d->edits);
+	g_ptr_array_unref(d->removed_rcpts);
+	g_free(d->message_id);
+	g_free(d->ticket);
+	g_free(d->error);
+	(void)g_string_free(d->record, TRUE);
+	memset(d, 0, sizeof(*d));
+}
+
+void
+decision_add_edit(struct decision *d, enum edit_op op, const char *name,
+    int index, const char *value)
+{
+	struct header_edit e = { op, g_strdup(name), index, g_strdup(value) };
+
+	g_array_append_val(d->edits, e);
+}
+
+bool
+decision_changed(const struct decision *d)
+{
+	return d->edits->len > 0 || d->removed_rcpts->len > 0;
+}
+
+const char *
+decision_action_name(enum decision_action a)
+{
+	return action_names[a];
+}
+
+void
+decision_append_value(GString *out, const char *s)
+{
+	size_t	n;
+
+	if (s == NULL || *s == '\0') {
+		g_string_append_c(out, '-');
+		return;
+	}
+	for (n = 0; s[n] && n < VALUE_MAX; n++) {
+		unsigned char c = (unsigned char)s[n];
+
+		if (c <= 0x20 || c >= 0x7f || c == '\\')
+			g_string_append_printf(out, "\\x%02x", c);
+		else
+			g_string_append_c(out, (char)c);
+	}
+	if (s[n])
+		g_string_append(out, "...");
+}
+
+/* append_kv - " key=value" with the value escaped. */
+static void
+append_kv(GString *out, const char *key, const char *value)
+{
+	g_string_append_printf(out, " %s=", key);
+	decision_append_value(out, value);
+}
+
+void
+decision_summary(const struct envelope *env, const struct decision *d,
+    GString *out)
+{
+	g_string_append_printf(out, "action=%s", action_names[d->action]);
+	append_kv(out, "reason", d->reason);
+	append_kv(out, "from", env->sender);
+	for (size_t i = 0; i < env->nrcpts; i++)
+		append_kv(out, "rcpt", env->rcpts[i]);
+	if (d->placement)
+		append_kv(out, "placement", d->placement);
+	if (d->policy)
+		append_kv(out, "policy", d->policy);
+	if (d->automatic)
+		append_kv(out, "automatic", d->automatic);
+	for (guint i = 0; i < d->removed_rcpts->len; i++)
+		append_kv(out, "removed_rcpt", g_ptr_array_index(d->removed_rcpts, i));
+	append_kv(out, "msgid", d->message_id);
+	append_kv(out, "ticket", d->ticket);
+	if (d->anomalies & ANOMALY_OVERSIZE)
+		g_string_append(out, " anomaly=oversize");
+	if (d->anomalies & ANOMALY_UNPARSEABLE)
+		g_string_append(out, " anomaly=unparseable");
+	if (d->error)
+		append_kv(out, "error", d->error);
+	g_string_append_printf(out, " changed=%s",
+	    decision_changed(d) ? "yes" : "no");
+}

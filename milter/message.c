@@ -1,0 +1,144 @@
+/*
+ * NAME
+ *	message - parse a message once, with GMime, from its raw stream
+ * DESCRIPTION
+ *	Both the milter (a spool of the bytes libmilter gave us) and --test (a
+ *	file) come here, so both see the same parse.  RFC 5322 and MIME
+ *	syntax are GMime's business.  GMime keeps the Content-* headers on
+ *	the top-level part and the others on the message; we merge the two by
+ *	offset into the header table an MTA would see, so the delivered
+ *	message can be rebuilt from the raw bytes with edits applied.
+ * SEE ALSO
+ *	RFC 5322, RFC 2045
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "decision.h"
+#include "message.h"
+#include "spool.h"
+
+/* add_headers - append every header of list to the table. */
+static void
+add_headers(GArray *table, GMimeHeaderList *list)
+{
+	int	n = list ? g_mime_header_list_get_count(list) : 0;
+
+	for (int i = 0; i < n; i++) {
+		GMimeHeader *h = g_mime_header_list_get_header_at(list, i);
+		struct message_header mh = {
+			g_mime_header_get_raw_name(h),
+			g_mime_header_get_offset(h), 0
+		};
+
+		if (mh.offset >= 0)
+			g_array_append_val(table, mh);
+	}
+}
+
+static int
+by_offset(const void *a, const void *b)
+{
+	const struct message_header *x = a, *y = b;
+
+	return x->offset < y->offset ? -1 : x->offset > y->offset;
+}
+
+/* build_table - the merged header table; each header runs to the next. */
+static void
+build_table(struct message *m)
+{
+	GMimeObject *part = g_mime_message_get_mime_part(m->mime);
+	GArray	*t = m->headers;
+
+	add_headers(t, g_mime_object_get_header_list(GMIME_OBJECT(m->mime)));
+	if (part)
+		add_headers(t, g_mime_object_get_header_list(part));
+	qsort(t->data, t->len, sizeof(struct message_header), by_offset);
+	for (guint i = 0; i < t->len; i++)
+		g_array_index(t, struct message_header, i).end = i + 1 < t->len ?
+		    g_array_index(t, struct message_header, i + 1).offset :
+		    m->headers_end;
+}
+
+/* detect_eol - the line ending of the first line, for headers we add. */
+static const char *
+detect_eol(GMimeStream *raw)
+{
+	char	buf[1024];
+	ssize_t	n;
+	const char *nl;
+
+	(void)g_mime_stream_reset(raw);
+	n = g_mime_stream_read(raw, buf, sizeof(buf));
+	if (n <= 0 || (nl = memchr(buf, '\n', (size_t)n)) == NULL)
+		return "\r\n";
+	return nl > buf && nl[-1] == '\r' ? "\r\n" : "\n";
+}
+
+void
+message_parse(GMimeStream *raw, struct message *out)
+{
+	GMimeParser *parser;
+
+	memset(out, 0, sizeof(*out));
+	out->raw = g_object_ref(raw);
+	out->size = g_mime_stream_length(raw);
+	out->headers = g_array_new(FALSE, FALSE, sizeof(struct message_header));
+	out->eol = detect_eol(raw);
+	(void)g_mime_stream_reset(raw);
+	parser = g_mime_parser_new_with_stream(raw);
+	g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
+	g_mime_parser_set_persist_stream(parser, TRUE);
+	out->mime = g_mime_parser_construct_message(parser, NULL);
+	out->headers_end = g_mime_parser_get_headers_end(parser);
+	g_object_unref(parser);
+	if (out->mime == NULL || out->headers_end < 0) {
+		g_clear_object(&out->mime);
+		out->headers_end = 0;
+		out->anomalies |= ANOMALY_UNPARSEABLE;
+		return;
+	}
+	build_table(out);
+}
+
+void
+message_from_spool(struct spool *sp, struct message *out)
+{
+	GMimeStream *raw;
+
+	if (spool_overflow(sp) || (raw = spool_stream(sp)) == NULL) {
+		memset(out, 0, sizeof(*out));
+		out->headers = g_array_new(FALSE, FALSE,
+		    sizeof(struct message_header));
+		out->raw = g_mime_stream_mem_new();
+		out->eol = "\r\n";
+		out->anomalies = spool_overflow(sp) ? ANOMALY_OVERSIZE :
+		    ANOMALY_UNPARSEABLE;
+		return;
+	}
+	message_parse(raw, out);
+	g_object_unref(raw);
+}
+
+void
+message_release(struct message *m)
+{
+	g_clear_object(&m->mime);
+	g_clear_object(&m->raw);
+	if (m->headers)
+		g_array_unref(m->headers);
+	memset(m, 0, sizeof(*m));
+}
+
+int
+message_header_count(const struct message *m, const char *name)
+{
+	int	n = 0;
+
+	for (guint i = 0; i < m->headers->len; i++)
+		if (g_ascii_strcasecmp(g_array_index(m->headers,
+		    struct message_header, i).name, name) == 0)
+			n++;
+	return n;
+}

@@ -1,0 +1,519 @@
+/*
+ * NAME
+ *	milter - libmilter callbacks and the application of decisions
+ * DESCRIPTION
+ *	Per connection we keep the client address; per message the envelope,
+ *	the queue ID (macro i, read again at DATA, end of headers and end of
+ *	message because Postfix assigns it late) and a spool of the bytes.
+ *	Mail without a support recipient is accepted at DATA, before the MTA
+ *	sends headers or body.  At end of message the core decides and this
+ *	file carries the decision out and writes the one log line.
+ * SEE ALSO
+ *	libmilter smfi_*(3), Postfix MILTER_README, milter.h
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <grp.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <libmilter/mfapi.h>
+
+#include "core.h"
+#include "log.h"
+#include "milter.h"
+#include "spool.h"
+
+/* Set once by milter_run() before smfi_main() starts any thread. */
+static const struct conf *milter_conf;
+static struct store *milter_store;
+
+struct conn {
+	char	client[INET6_ADDRSTRLEN];
+	bool	leadspc;	/* header values keep their leading space */
+	bool	skip;		/* the MTA understands SMFIS_SKIP */
+	/* the message */
+	char	*qid;
+	char	*sender;
+	char	*auth;
+	GPtrArray *rcpts;	/* char *, as given at RCPT */
+	struct spool *spool;
+	int	spool_errno;	/* first spool write error, or 0 */
+};
+
+static struct conn *
+conn_get(SMFICTX *ctx)
+{
+	return smfi_getpriv(ctx);
+}
+
+/* conn_reset - forget the current message. */
+static void
+conn_reset(struct conn *c)
+{
+	g_clear_pointer(&c->qid, g_free);
+	g_clear_pointer(&c->sender, g_free);
+	g_clear_pointer(&c->auth, g_free);
+	g_ptr_array_set_size(c->rcpts, 0);
+	spool_reset(c->spool);
+	c->spool_errno = 0;
+}
+
+/* read_qid - the queue ID, when the MTA has sent it by now. */
+static void
+read_qid(SMFICTX *ctx, struct conn *c)
+{
+	const char *q = smfi_getsymval(ctx, "i");
+
+	if (q && *q) {
+		g_free(c->qid);
+		c->qid = g_strdup(q);
+	}
+}
+
+/* envelope_of - an envelope borrowing the connection's strings. */
+static struct envelope
+envelope_of(const struct conn *c)
+{
+	struct envelope env = {
+		c->qid ? c->qid : "NOQUEUE", c->sender ? c->sender : "<>",
+		(const char *const *)c->rcpts->pdata, c->rcpts->len,
+		c->client, c->auth, time(NULL)
+	};
+
+	return env;
+}
+
+static sfsistat
+on_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
+    unsigned long f2, unsigned long f3, unsigned long *pf0,
+    unsigned long *pf1, unsigned long *pf2, unsigned long *pf3)
+{
+	unsigned long want = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_DELRCPT;
+	unsigned long steps = SMFIP_NOHELO | SMFIP_NOUNKNOWN;
+	struct conn *c = g_new0(struct conn, 1);
+
+	(void)f2; (void)f3;
+	if ((f0 & want) != want) {
+		log_msg(LOG_ERR, "the MTA does not allow header and recipient "
+		    "changes (actions 0x%lx): not filtering", f0);
+		g_free(c);
+		return SMFIS_REJECT;
+	}
+	c->leadspc = (f1 & SMFIP_HDR_LEADSPC) != 0;
+	c->skip = (f1 & SMFIP_SKIP) != 0;
+	c->rcpts = g_ptr_array_new_with_free_func(g_free);
+	c->spool = spool_new(milter_conf->spool_directory,
+	    milter_conf->spill_size, milter_conf->max_message_size);
+	(void)g_strlcpy(c->client, "unknown", sizeof(c->client));
+	(void)smfi_setpriv(ctx, c);
+	*pf0 = want;
+	*pf1 = (steps | SMFIP_HDR_LEADSPC | SMFIP_SKIP) & f1;
+	*pf2 = *pf3 = 0;
+	return SMFIS_CONTINUE;
+}
+
+static sfsistat
+on_connect(SMFICTX *ctx, char *host, struct sockaddr *sa)
+{
+	struct conn *c = conn_get(ctx);
+	const void *a = NULL;
+
+	(void)host;
+	if (c == NULL)
+		return SMFIS_TEMPFAIL;
+	if (sa && sa->sa_family == AF_INET)
+		a = &((struct sockaddr_in *)(void *)sa)->sin_addr;
+	else if (sa && sa->sa_family == AF_INET6)
+		a = &((struct sockaddr_in6 *)(void *)sa)->sin6_addr;
+	if (a == NULL || inet_ntop(sa->sa_family, a, c->client,
+	    sizeof(c->client)) == NULL)
+		(void)g_strlcpy(c->client, "unknown", sizeof(c->client));
+	return SMFIS_CONTINUE;
+}
+
+static sfsistat
+on_envfrom(SMFICTX *ctx, char **argv)
+{
+	struct conn *c = conn_get(ctx);
+	const char *auth = smfi_getsymval(ctx, "{auth_authen}");
+
+	conn_reset(c);
+	c->sender = g_strdup(argv[0]);
+	c->auth = auth && *auth ? g_strdup(auth) : NULL;
+	read_qid(ctx, c);
+	return SMFIS_CONTINUE;
+}
+
+static sfsistat
+on_envrcpt(SMFICTX *ctx, char **argv)
+{
+	g_ptr_array_add(conn_get(ctx)->rcpts, g_strdup(argv[0]));
+	return SMFIS_CONTINUE;
+}
+
+/* log_decision - the one line for a message. */
+static void
+log_decision(const struct envelope *env, const struct decision *d)
+{
+	GString	*line = g_string_new(NULL);
+
+	decision_summary(env, d, line);
+	log_msg(d->error ? LOG_ERR : LOG_INFO, "%s: %s", env->queue_id,
+	    line->str);
+	(void)g_string_free(line, TRUE);
+}
+
+static sfsistat
+on_data(SMFICTX *ctx)
+{
+	struct conn *c = conn_get(ctx);
+	struct envelope env;
+	struct decision d;
+
+	read_qid(ctx, c);
+	env = envelope_of(c);
+	if (core_wants(milter_conf, &env))
+		return SMFIS_CONTINUE;
+	decision_init(&d);
+	d.reason = "not-support";
+	log_decision(&env, &d);
+	decision_release(&d);
+	conn_reset(c);
+	return SMFIS_ACCEPT;
+}
+
+/* spool_put - store bytes, remembering the first write error. */
+static void
+spool_put(struct conn *c, const void *data, size_t len)
+{
+	if (c->spool_errno == 0 && spool_write(c->spool, data, len) < 0)
+		c->spool_errno = errno ? errno : EIO;
+}
+
+static sfsistat
+on_header(SMFICTX *ctx, char *name, char *value)
+{
+	struct conn *c = conn_get(ctx);
+
+	spool_put(c, name, strlen(name));
+	spool_put(c, c->leadspc ? ":" : ": ", c->leadspc ? 1 : 2);
+	/* folded values come with bare LF line breaks: store them as CRLF */
+	for (const char *p = value; *p;) {
+		size_t	n = strcspn(p, "\r\n");
+
+		spool_put(c, p, n);
+		p += n;
+		if (*p == '\r' && p[1] == '\n')
+			p++;
+		if (*p) {
+			spool_put(c, "\r\n", 2);
+			p++;
+		}
+	}
+	spool_put(c, "\r\n", 2);
+	return SMFIS_CONTINUE;
+}
+
+static sfsistat
+on_eoh(SMFICTX *ctx)
+{
+	struct conn *c = conn_get(ctx);
+
+	read_qid(ctx, c);
+	spool_put(c, "\r\n", 2);
+	return SMFIS_CONTINUE;
+}
+
+static sfsistat
+on_body(SMFICTX *ctx, unsigned char *chunk, size_t len)
+{
+	struct conn *c = conn_get(ctx);
+
+	spool_put(c, chunk, len);
+	if (spool_overflow(c->spool) && c->skip)
+		return SMFIS_SKIP;
+	return SMFIS_CONTINUE;
+}
+
+/* with_leadspc - header values as the MTA expects them. */
+static char *
+with_leadspc(const struct conn *c, const char *value)
+{
+	if (value == NULL)
+		return NULL;
+	return g_strconcat(c->leadspc ? " " : "", value, NULL);
+}
+
+/* set_reply - the multi-line SMTP reply, '%' doubled for libmilter. */
+static int
+set_reply(SMFICTX *ctx, const struct decision *d)
+{
+	char	*l[33] = { NULL };
+	guint	n = MIN(d->reply_lines->len, 32);
+	int	rc;
+
+	if (n == 0)
+		return MI_SUCCESS;
+	for (guint i = 0; i < n; i++) {
+		char	**parts = g_strsplit(g_ptr_array_index(d->reply_lines, i),
+		    "%", -1);
+
+		l[i] = g_strjoinv("%%", parts);
+		g_strfreev(parts);
+	}
+	rc = smfi_setmlreply(ctx, d->reply_code, d->reply_xcode, l[0], l[1],
+	    l[2], l[3], l[4], l[5], l[6], l[7], l[8], l[9], l[10], l[11], l[12],
+	    l[13], l[14], l[15], l[16], l[17], l[18], l[19], l[20], l[21],
+	    l[22], l[23], l[24], l[25], l[26], l[27], l[28], l[29], l[30],
+	    l[31], (char *)NULL);
+	for (guint i = 0; i < n; i++)
+		g_free(l[i]);
+	return rc;
+}
+
+/* apply_edits - header edits and recipient removals, in order. */
+static int
+apply_edits(SMFICTX *ctx, const struct conn *c, const struct decision *d)
+{
+	int	rc = MI_SUCCESS;
+
+	for (guint i = 0; rc == MI_SUCCESS && i < d->edits->len; i++) {
+		const struct header_edit *e =
+		    &g_array_index(d->edits, struct header_edit, i);
+		char	*v = with_leadspc(c, e->value);
+
+		if (e->op == EDIT_ADD)
+			rc = smfi_addheader(ctx, e->name, v);
+		else if (e->op == EDIT_INSERT)
+			rc = smfi_insheader(ctx, e->index, e->name, v);
+		else
+			rc = smfi_chgheader(ctx, e->name, e->index, v);
+		g_free(v);
+	}
+	for (guint i = 0; rc == MI_SUCCESS && i < d->removed_rcpts->len; i++)
+		rc = smfi_delrcpt(ctx, g_ptr_array_index(d->removed_rcpts, i));
+	return rc;
+}
+
+static sfsistat
+status_of(const struct decision *d)
+{
+	switch (d->action) {
+	case ACTION_REJECT: return SMFIS_REJECT;
+	case ACTION_TEMPFAIL: return SMFIS_TEMPFAIL;
+	case ACTION_DISCARD: return SMFIS_DISCARD;
+	case ACTION_ACCEPT: break;
+	}
+	return SMFIS_ACCEPT;
+}
+
+/* failed - a message we could not take in or act on, per on_failure. */
+static sfsistat
+failed(const struct envelope *env, const char *what)
+{
+	bool	accept = milter_conf->on_failure == FAILURE_ACCEPT;
+
+	log_msg(LOG_ERR, "%s: action=%s reason=internal-error error=%s",
+	    env->queue_id, accept ? "accept" : "tempfail", what);
+	return accept ? SMFIS_ACCEPT : SMFIS_TEMPFAIL;
+}
+
+static sfsistat
+on_eom(SMFICTX *ctx)
+{
+	struct conn *c = conn_get(ctx);
+	struct envelope env;
+	struct message msg;
+	struct decision d;
+	sfsistat rs;
+
+	read_qid(ctx, c);
+	env = envelope_of(c);
+	if (c->spool_errno) {
+		char	what[128];
+
+		(void)g_snprintf(what, sizeof(what), "spool %s: %s",
+		    milter_conf->spool_directory, g_strerror(c->spool_errno));
+		rs = failed(&env, what);
+		conn_reset(c);
+		return rs;
+	}
+	message_from_spool(c->spool, &msg);
+	decision_init(&d);
+	(void)core_decide(&env, &msg, milter_conf, milter_store, &d);
+	if (apply_edits(ctx, c, &d) != MI_SUCCESS ||
+	    set_reply(ctx, &d) != MI_SUCCESS)
+		rs = failed(&env, "smfi: the MTA refused a change");
+	else {
+		log_decision(&env, &d);
+		rs = status_of(&d);
+	}
+	decision_release(&d);
+	message_release(&msg);
+	conn_reset(c);
+	return rs;
+}
+
+static sfsistat
+on_abort(SMFICTX *ctx)
+{
+	struct conn *c = conn_get(ctx);
+
+	if (c)
+		conn_reset(c);
+	return SMFIS_CONTINUE;
+}
+
+static sfsistat
+on_close(SMFICTX *ctx)
+{
+	struct conn *c = conn_get(ctx);
+
+	if (c == NULL)
+		return SMFIS_CONTINUE;
+	conn_reset(c);
+	g_ptr_array_unref(c->rcpts);
+	spool_free(c->spool);
+	g_free(c);
+	(void)smfi_setpriv(ctx, NULL);
+	return SMFIS_CONTINUE;
+}
+
+static struct smfiDesc desc = {
+	.xxfi_name = "support-milter",
+	.xxfi_version = SMFI_VERSION,
+	.xxfi_flags = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_DELRCPT,
+	.xxfi_connect = on_connect,
+	.xxfi_envfrom = on_envfrom,
+	.xxfi_envrcpt = on_envrcpt,
+	.xxfi_header = on_header,
+	.xxfi_eoh = on_eoh,
+	.xxfi_body = on_body,
+	.xxfi_eom = on_eom,
+	.xxfi_abort = on_abort,
+	.xxfi_close = on_close,
+	.xxfi_data = on_data,
+	.xxfi_negotiate = on_negotiate,
+};
+
+void
+milter_version(char *buf, size_t size)
+{
+	unsigned int major, minor, patch;
+
+	(void)smfi_version(&major, &minor, &patch);
+	(void)g_snprintf(buf, size, "%u.%u.%u", major, minor, patch);
+}
+
+/* unix_path - the file of a unix: or local: socket spec, or NULL. */
+static const char *
+unix_path(const char *spec)
+{
+	if (g_str_has_prefix(spec, "unix:"))
+		return spec + 5;
+	if (g_str_has_prefix(spec, "local:"))
+		return spec + 6;
+	return NULL;
+}
+
+/* set_socket_access - give the unix socket its configured group and mode. */
+static int
+set_socket_access(const struct conf *conf, const char *path)
+{
+	gid_t	gid = (gid_t)-1;
+	struct stat st;
+
+	if (*conf->socket_group) {
+		struct group *gr = getgrnam(conf->socket_group);
+
+		if (gr == NULL) {
+			log_msg(LOG_ERR, "socket %s: unknown group \"%s\"", path,
+			    conf->socket_group);
+			return -1;
+		}
+		gid = gr->gr_gid;
+	}
+	if (chown(path, (uid_t)-1, gid) < 0 ||
+	    chmod(path, conf->socket_mode) < 0 || stat(path, &st) < 0) {
+		log_msg(LOG_ERR, "socket %s: %s", path, g_strerror(errno));
+		return -1;
+	}
+	log_msg(LOG_INFO, "listening on unix:%s owner=%u group=%u mode=%04o",
+	    path, (unsigned)st.st_uid, (unsigned)st.st_gid,
+	    (unsigned)(st.st_mode & 07777));
+	return 0;
+}
+
+/*
+ * set_nodelay - TCP_NODELAY on libmilter's listening socket, which accepted
+ * sockets inherit on Linux.  libmilter does not set it, and without it
+ * every modified message waits about 40 ms for a delayed ACK.  libmilter
+ * does not show us its descriptor: it is the one listening inet socket.
+ */
+static void
+set_nodelay(const char *spec)
+{
+	int	one = 1, found = 0;
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) < 0)
+		rl.rlim_cur = 1024;
+	for (int fd = 0; fd < (int)MIN(rl.rlim_cur, 65536); fd++) {
+		struct sockaddr_storage ss;
+		socklen_t len = sizeof(ss);
+		int	listening = 0;
+		socklen_t ll = sizeof(listening);
+
+		if (getsockname(fd, (struct sockaddr *)&ss, &len) < 0 ||
+		    (ss.ss_family != AF_INET && ss.ss_family != AF_INET6) ||
+		    getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &ll) < 0 ||
+		    !listening)
+			continue;
+		if (setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one,
+		    sizeof(one)) == 0)
+			found++;
+	}
+	if (found)
+		log_msg(LOG_INFO, "listening on %s with TCP_NODELAY", spec);
+	else
+		log_msg(LOG_WARNING, "listening on %s without TCP_NODELAY: "
+		    "modified messages may stall on delayed ACKs", spec);
+}
+
+int
+milter_run(const struct conf *conf, struct store *st)
+{
+	const char *path = unix_path(conf->socket);
+	mode_t	old;
+	int	rc;
+
+	milter_conf = conf;
+	milter_store = st;
+	if (smfi_register(desc) == MI_FAILURE ||
+	    smfi_setconn(conf->socket) == MI_FAILURE) {
+		log_msg(LOG_ERR, "socket %s: libmilter refused the setup",
+		    conf->socket);
+		return -1;
+	}
+	/* nobody may reach the socket before its group and mode are set */
+	old = umask(0177);
+	rc = smfi_opensocket(true);
+	(void)umask(old);
+	if (rc == MI_FAILURE) {
+		log_msg(LOG_ERR, "socket %s: cannot listen (in use, or a "
+		    "missing directory?)", conf->socket);
+		return -1;
+	}
+	if (path && set_socket_access(conf, path) < 0)
+		return -1;
+	if (path == NULL)
+		set_nodelay(conf->socket);
+	return smfi_main() == MI_SUCCESS ? 0 : -1;
+}

@@ -1,0 +1,218 @@
+/*
+ * NAME
+ *	report - what --test prints
+ * DESCRIPTION
+ *	JSON strings must be UTF-8: bytes of a message that are not valid
+ *	UTF-8 are written as U+FFFD in the "message" field (the text form
+ *	prints the exact bytes).  The subject is decoded from RFC 2047 by
+ *	GMime, as a ticket system would show it.
+ * SEE ALSO
+ *	RFC 8259, docs/dry-run.md
+ */
+#include <string.h>
+
+#include "render.h"
+#include "report.h"
+
+static const char *const edit_names[] = {
+	[EDIT_ADD] = "add", [EDIT_CHANGE] = "change", [EDIT_INSERT] = "insert"
+};
+
+void
+report_json_string(GString *out, const char *s, gssize len)
+{
+	const char *end = s + (len < 0 ? (gssize)strlen(s) : len);
+
+	g_string_append_c(out, '"');
+	while (s < end) {
+		gunichar u = g_utf8_get_char_validated(s, end - s);
+		unsigned char c = (unsigned char)*s;
+
+		if (u == (gunichar)-1 || u == (gunichar)-2) {
+			g_string_append(out, "\\ufffd");
+			s++;
+			continue;
+		}
+		if (c == '"' || c == '\\')
+			g_string_append_printf(out, "\\%c", c);
+		else if (c == '\n')
+			g_string_append(out, "\\n");
+		else if (c == '\r')
+			g_string_append(out, "\\r");
+		else if (c == '\t')
+			g_string_append(out, "\\t");
+		else if (u < 0x20 || u == 0x7f)
+			g_string_append_printf(out, "\\u%04x", u);
+		else
+			g_string_append_len(out, s, g_utf8_next_char(s) - s);
+		s = g_utf8_next_char(s);
+	}
+	g_string_append_c(out, '"');
+}
+
+/* key - "name": with a comma before every key but the first. */
+static void
+key(GString *out, const char *name)
+{
+	if (out->str[out->len - 1] != '{')
+		g_string_append_c(out, ',');
+	report_json_string(out, name, -1);
+	g_string_append_c(out, ':');
+}
+
+static void
+string_or_null(GString *out, const char *s)
+{
+	if (s)
+		report_json_string(out, s, -1);
+	else
+		g_string_append(out, "null");
+}
+
+static void
+string_array(GString *out, GPtrArray *a)
+{
+	g_string_append_c(out, '[');
+	for (guint i = 0; i < a->len; i++) {
+		if (i)
+			g_string_append_c(out, ',');
+		report_json_string(out, g_ptr_array_index(a, i), -1);
+	}
+	g_string_append_c(out, ']');
+}
+
+static void
+edits(GString *out, const struct decision *d)
+{
+	g_string_append_c(out, '[');
+	for (guint i = 0; i < d->edits->len; i++) {
+		const struct header_edit *e =
+		    &g_array_index(d->edits, struct header_edit, i);
+
+		g_string_append(out, i ? ",{" : "{");
+		key(out, "op");
+		report_json_string(out, edit_names[e->op], -1);
+		key(out, "name");
+		report_json_string(out, e->name, -1);
+		key(out, "index");
+		g_string_append_printf(out, "%d", e->index);
+		key(out, "value");
+		string_or_null(out, e->value);
+		g_string_append_c(out, '}');
+	}
+	g_string_append_c(out, ']');
+}
+
+static void
+reply(GString *out, const struct decision *d)
+{
+	g_string_append_c(out, '{');
+	key(out, "code");
+	report_json_string(out, d->reply_code, -1);
+	key(out, "xcode");
+	report_json_string(out, d->reply_xcode, -1);
+	key(out, "lines");
+	string_array(out, d->reply_lines);
+	g_string_append_c(out, '}');
+}
+
+/* subject - the Subject as delivered, decoded; NULL when there is none. */
+static char *
+subject(const struct message *m, const GByteArray *delivered)
+{
+	GMimeStream *s;
+	GMimeParser *p;
+	GMimeMessage *dm;
+	char	*subj = NULL;
+
+	if (m->mime == NULL)
+		return NULL;
+	s = g_mime_stream_mem_new_with_buffer((const char *)delivered->data,
+	    delivered->len);
+	p = g_mime_parser_new_with_stream(s);
+	dm = g_mime_parser_construct_message(p, NULL);
+	if (dm && g_mime_message_get_subject(dm))
+		subj = g_strdup(g_mime_message_get_subject(dm));
+	g_clear_object(&dm);
+	g_object_unref(p);
+	g_object_unref(s);
+	return subj;
+}
+
+int
+report_json(const struct envelope *env, const struct message *m,
+    const struct decision *d, GString *out)
+{
+	GByteArray *delivered = g_byte_array_new();
+	char	*subj;
+
+	if (render_message(m, d, delivered) < 0) {
+		g_byte_array_unref(delivered);
+		return -1;
+	}
+	subj = subject(m, delivered);
+	g_string_append_c(out, '{');
+	key(out, "action");
+	report_json_string(out, decision_action_name(d->action), -1);
+	key(out, "reason");
+	string_or_null(out, d->reason);
+	if (d->action == ACTION_REJECT || d->action == ACTION_TEMPFAIL) {
+		key(out, "reply");
+		reply(out, d);
+	}
+	key(out, "queue_id");
+	report_json_string(out, env->queue_id, -1);
+	key(out, "placement");
+	string_or_null(out, d->placement);
+	key(out, "policy");
+	string_or_null(out, d->policy);
+	key(out, "automatic");
+	string_or_null(out, d->automatic);
+	key(out, "subject");
+	string_or_null(out, subj);
+	key(out, "ticket");
+	string_or_null(out, d->ticket);
+	key(out, "changed");
+	g_string_append(out, decision_changed(d) ? "true" : "false");
+	key(out, "header_edits");
+	edits(out, d);
+	key(out, "removed_recipients");
+	string_array(out, d->removed_rcpts);
+	key(out, "anomalies");
+	g_string_append_printf(out, "[%s%s%s]",
+	    d->anomalies & ANOMALY_OVERSIZE ? "\"oversize\"" : "",
+	    (d->anomalies & ANOMALY_OVERSIZE) &&
+	    (d->anomalies & ANOMALY_UNPARSEABLE) ? "," : "",
+	    d->anomalies & ANOMALY_UNPARSEABLE ? "\"unparseable\"" : "");
+	key(out, "error");
+	string_or_null(out, d->error);
+	key(out, "record");
+	string_or_null(out, d->record->len ? d->record->str : NULL);
+	key(out, "message");
+	report_json_string(out, (const char *)delivered->data, delivered->len);
+	g_string_append(out, "}\n");
+	g_free(subj);
+	g_byte_array_unref(delivered);
+	return 0;
+}
+
+int
+report_text(const struct message *m, const struct decision *d,
+    GByteArray *out)
+{
+	if (d->action == ACTION_REJECT || d->action == ACTION_TEMPFAIL) {
+		for (guint i = 0; i < d->reply_lines->len; i++) {
+			char	*l = g_strdup_printf("%s%c%s %s\n", d->reply_code,
+			    i + 1 < d->reply_lines->len ? '-' : ' ',
+			    d->reply_xcode,
+			    (char *)g_ptr_array_index(d->reply_lines, i));
+
+			g_byte_array_append(out, (guint8 *)l, (guint)strlen(l));
+			g_free(l);
+		}
+		return 0;
+	}
+	if (d->action == ACTION_DISCARD)
+		return 0;
+	return render_message(m, d, out);
+}
