@@ -41,11 +41,13 @@ void	message_parse(GMimeStream *raw, struct message *out);
 struct spool;
 
 /*
- * message_from_spool - the message held in a spool: parsed, or, when the
- * spool overflowed, an unparsed message flagged ANOMALY_OVERSIZE.  The
- * spool must outlive the message.
+ * message_from_spool - the message held in a spool: parsed, or, when it is
+ * larger than max_size, unparsed and flagged ANOMALY_OVERSIZE (with its
+ * bytes when the spool kept them, as --test's does).  The spool must
+ * outlive the message.
  */
-void	message_from_spool(struct spool *, struct message *out);
+void	message_from_spool(struct spool *, size_t max_size,
+	    struct message *out);
 
 /* message_release - drop the parse and the stream. */
 void	message_release(struct message *);

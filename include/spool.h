@@ -30,6 +30,9 @@ int	spool_write(struct spool *, const void *data, size_t len);
 /* spool_overflow - true once more than max_size bytes were offered. */
 bool	spool_overflow(const struct spool *);
 
+/* spool_size - bytes offered so far, stored or not. */
+size_t	spool_size(const struct spool *);
+
 /* spool_spilled - true when the message lives in a temporary file. */
 bool	spool_spilled(const struct spool *);
 

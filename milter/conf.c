@@ -91,7 +91,7 @@ static const struct key keys[] = {
 	 T_SIZE, OFF(spill_size), 4096, (size_t)1 << 30, 0},
 	{{"max_message_size", "\"50M\"",
 	  "larger messages pass unmodified, with a log line"},
-	 T_SIZE, OFF(max_message_size), 65536, (size_t)1 << 40, 0},
+	 T_SIZE, OFF(max_message_size), 1024, (size_t)1 << 40, 0},
 	{{"syslog_facility", "\"mail\"",
 	  "syslog facility: mail, daemon, user or local0 to local7"},
 	 T_FACILITY, OFF(syslog_facility), 0, 0, 0},

@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <grp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,10 +55,11 @@ struct options {
 	const char *client;
 	const char *auth;
 	bool	json;
+	time_t	now;		/* 0: the clock */
 };
 
 enum { OPT_DB = 256, OPT_TEST, OPT_FROM, OPT_RCPT, OPT_CLIENT, OPT_AUTH,
-	OPT_JSON };
+	OPT_JSON, OPT_NOW };
 
 static const struct option long_options[] = {
 	{"config", required_argument, NULL, 'c'},
@@ -73,6 +75,7 @@ static const struct option long_options[] = {
 	{"client", required_argument, NULL, OPT_CLIENT},
 	{"auth", required_argument, NULL, OPT_AUTH},
 	{"json", no_argument, NULL, OPT_JSON},
+	{"now", required_argument, NULL, OPT_NOW},
 	{NULL, 0, NULL, 0}
 };
 
@@ -102,7 +105,8 @@ usage(FILE *fp)
 	    "      --rcpt ADDR    envelope recipient, repeatable\n"
 	    "      --client IP    SMTP client address (default 127.0.0.1)\n"
 	    "      --auth USER    SMTP AUTH user\n"
-	    "      --json         print the decision as JSON (docs/dry-run.md)\n");
+	    "      --json         print the decision as JSON (docs/dry-run.md)\n"
+	    "      --now SECONDS  the time to decide at, for reproducible tests\n");
 }
 
 /* bracket - an address in the form the MTA gives it: "<addr>". */
@@ -118,6 +122,7 @@ static int
 parse_options(int argc, char **argv, struct options *o)
 {
 	int	ch;
+	char	*end;
 
 	o->conf_file = CONF_DEFAULT_PATH;
 	o->client = "127.0.0.1";
@@ -135,6 +140,11 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_CLIENT: o->client = optarg; break;
 		case OPT_AUTH: o->auth = optarg; break;
 		case OPT_JSON: o->json = true; break;
+		case OPT_NOW:
+			o->now = (time_t)g_ascii_strtoll(optarg, &end, 10);
+			if (*end || o->now <= 0)
+				return -1;
+			break;
 		case 'V': {
 			char	v[32];
 
@@ -155,9 +165,10 @@ parse_options(int argc, char **argv, struct options *o)
 		fprintf(stderr, PROGRAM ": --test needs --from and --rcpt\n");
 		return -1;
 	}
-	if (!o->test_file && (o->from || o->rcpts->len || o->json || o->auth)) {
-		fprintf(stderr, PROGRAM ": --from, --rcpt, --auth and --json "
-		    "go with --test\n");
+	if (!o->test_file && (o->from || o->rcpts->len || o->json || o->auth ||
+	    o->now)) {
+		fprintf(stderr, PROGRAM ": --from, --rcpt, --auth, --json and "
+		    "--now go with --test\n");
 		return -1;
 	}
 	return 0;
@@ -280,12 +291,13 @@ run_test(const struct options *o, const struct conf *c, struct store *st)
 {
 	int	fd = strcmp(o->test_file, "-") == 0 ? STDIN_FILENO :
 	    open(o->test_file, O_RDONLY);
+	/* keep every byte, so an oversize message can be shown unmodified */
 	struct spool *sp = spool_new(c->spool_directory, c->spill_size,
-	    c->max_message_size);
+	    SIZE_MAX);
 	char	*sender = o->from[0] ? bracket(o->from) : g_strdup("<>");
 	struct envelope env = {
 		"NOQUEUE", sender, (const char *const *)o->rcpts->pdata,
-		o->rcpts->len, o->client, o->auth, time(NULL)
+		o->rcpts->len, o->client, o->auth, o->now ? o->now : time(NULL)
 	};
 	struct message msg;
 	struct decision d;
@@ -296,7 +308,7 @@ run_test(const struct options *o, const struct conf *c, struct store *st)
 		    g_strerror(errno));
 		rc = EX_NOINPUT;
 	} else {
-		message_from_spool(sp, &msg);
+		message_from_spool(sp, c->max_message_size, &msg);
 		decision_init(&d);
 		(void)core_decide(&env, &msg, c, st, &d);
 		if (d.error)

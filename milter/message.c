@@ -103,22 +103,22 @@ message_parse(GMimeStream *raw, struct message *out)
 }
 
 void
-message_from_spool(struct spool *sp, struct message *out)
+message_from_spool(struct spool *sp, size_t max_size, struct message *out)
 {
-	GMimeStream *raw;
+	GMimeStream *raw = spool_overflow(sp) ? NULL : spool_stream(sp);
 
-	if (spool_overflow(sp) || (raw = spool_stream(sp)) == NULL) {
-		memset(out, 0, sizeof(*out));
-		out->headers = g_array_new(FALSE, FALSE,
-		    sizeof(struct message_header));
-		out->raw = g_mime_stream_mem_new();
-		out->eol = "\r\n";
-		out->anomalies = spool_overflow(sp) ? ANOMALY_OVERSIZE :
-		    ANOMALY_UNPARSEABLE;
+	if (raw && spool_size(sp) <= max_size) {
+		message_parse(raw, out);
+		g_object_unref(raw);
 		return;
 	}
-	message_parse(raw, out);
-	g_object_unref(raw);
+	memset(out, 0, sizeof(*out));
+	out->headers = g_array_new(FALSE, FALSE, sizeof(struct message_header));
+	out->raw = raw ? raw : g_mime_stream_mem_new();
+	out->size = g_mime_stream_length(out->raw);
+	out->eol = "\r\n";
+	out->anomalies = spool_size(sp) > max_size ? ANOMALY_OVERSIZE :
+	    ANOMALY_UNPARSEABLE;
 }
 
 void

@@ -345,7 +345,7 @@ on_eom(SMFICTX *ctx)
 		conn_reset(c);
 		return rs;
 	}
-	message_from_spool(c->spool, &msg);
+	message_from_spool(c->spool, milter_conf->max_message_size, &msg);
 	decision_init(&d);
 	(void)core_decide(&env, &msg, milter_conf, milter_store, &d);
 	if (apply_edits(ctx, c, &d) != MI_SUCCESS ||

@@ -100,6 +100,12 @@ spool_overflow(const struct spool *s)
 	return s->offered > s->max_size;
 }
 
+size_t
+spool_size(const struct spool *s)
+{
+	return s->offered;
+}
+
 bool
 spool_spilled(const struct spool *s)
 {
@@ -112,13 +118,15 @@ spool_stream(struct spool *s)
 	GMimeStream *st;
 
 	if (s->fd >= 0) {
+		/* the duplicate shares our offset: GMime seeks before reading */
 		int	fd = dup(s->fd);
 
-		if (fd < 0)
+		if (fd < 0 || lseek(fd, 0, SEEK_SET) < 0) {
+			if (fd >= 0)
+				(void)close(fd);
 			return NULL;
-		st = g_mime_stream_fs_new(fd);
-		(void)g_mime_stream_reset(st);
-		return st;
+		}
+		return g_mime_stream_fs_new_with_bounds(fd, 0, -1);
 	}
 	st = g_mime_stream_mem_new_with_byte_array(s->mem);
 	/* the spool keeps ownership of its buffer */

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# run-all.sh - run support-milter's test suites and end with one summary line.
+#
+# usage: tests/run-all.sh [unit] [corpus] [e2e]     (default: all three)
+#
+# Every suite speaks TAP ("ok N - ...", "not ok N - ..."): cmocka through
+# CMOCKA_MESSAGE_OUTPUT=TAP, the corpus and end-to-end runners by hand.  A
+# suite that exits non-zero without a failing test line (a crash) counts as
+# one failure, so nothing can fail silently.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+suites=("$@")
+[ ${#suites[@]} -eq 0 ] && suites=(unit corpus e2e)
+
+passed=0
+failed=0
+failures=()
+
+# run_suite NAME COMMAND... - run one TAP producer and count its results.
+run_suite() {
+	local name=$1 out rc p f
+	shift
+	echo "== $name"
+	out=$(mktemp)
+	"$@" 2>&1 | tee "$out"
+	rc=${PIPESTATUS[0]}
+	p=$(grep -cE '^ok [0-9]+' "$out")
+	f=$(grep -cE '^not ok [0-9]+' "$out")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+		echo "not ok - $name exited with status $rc"
+	fi
+	grep -E '^not ok' "$out" | sed "s/^/$name: /" >>"$top/build/failures.txt"
+	passed=$((passed + p))
+	failed=$((failed + f))
+	[ "$f" -gt 0 ] && failures+=("$name")
+	rm -f "$out"
+}
+
+mkdir -p build
+: >build/failures.txt
+for s in "${suites[@]}"; do
+	case $s in
+	unit)
+		for t in build/tests/unit/test_*; do
+			[ -x "$t" ] || continue
+			run_suite "unit/$(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"
+		done
+		;;
+	corpus)
+		run_suite corpus tests/corpus/run.sh
+		;;
+	e2e)
+		run_suite e2e/postfix bash tests/e2e/postfix.sh
+		;;
+	*)
+		echo "run-all: unknown suite $s" >&2
+		exit 2
+		;;
+	esac
+done
+
+if [ "$failed" -gt 0 ]; then
+	echo
+	echo "failed:"
+	sed 's/^/  /' build/failures.txt
+fi
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
