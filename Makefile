@@ -54,7 +54,7 @@ DAEMON_SRCS	= \
 UNIT_TESTS	= \
 	tests/unit/test_address.c \
 	tests/unit/test_conf.c \
-	tests/unit/test_policy.c
+	tests/unit/test_core.c
 
 LIB_OBJS	= $(LIB_SRCS:%.c=$(B)/%.o)
 DAEMON_OBJS	= $(DAEMON_SRCS:%.c=$(B)/%.o)
@@ -72,11 +72,12 @@ $(B)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(B)/tests/unit/%: tests/unit/%.c $(LIB_OBJS)
+$(B)/tests/unit/%: tests/unit/%.c tests/unit/testlib.c $(LIB_OBJS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) \
+	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) \
 	    $$($(PKG_CONFIG) --cflags $(TEST_PKGS)) $(LDFLAGS) -o $@ $< \
-	    $(LIB_OBJS) $(PKG_LIBS) $$($(PKG_CONFIG) --libs $(TEST_PKGS))
+	    tests/unit/testlib.c $(LIB_OBJS) $(PKG_LIBS) \
+	    $$($(PKG_CONFIG) --libs $(TEST_PKGS))
 
 deps:
 	@packaging/install-deps.sh build

@@ -1,0 +1,33 @@
+/*
+ * testlib.h - shared helpers for the unit tests: configurations from text,
+ * messages from text, scratch directories.  Every helper fails the test
+ * (cmocka's fail_msg) instead of returning an error.
+ */
+#ifndef SUPPORT_MILTER_TESTLIB_H
+#define SUPPORT_MILTER_TESTLIB_H
+
+#include "conf.h"
+#include "message.h"
+
+/* testlib_write - a new scratch file holding text; the caller unlinks it. */
+char	*testlib_write(const char *text);
+
+/*
+ * testlib_conf_result - load text as a configuration file; returns
+ * conf_load()'s result, with the error text (file name replaced by "FILE")
+ * in err.
+ */
+int	testlib_conf_result(const char *text, struct conf **out,
+	    char err[CONF_ERRLEN]);
+
+/* testlib_conf - a configuration that must load. */
+struct conf *testlib_conf(const char *text);
+
+/* testlib_message - parse text as a message; release with message_release(). */
+void	testlib_message(const char *text, struct message *out);
+
+/* testlib_tmpdir - a new scratch directory; testlib_rmdir removes it. */
+char	*testlib_tmpdir(void);
+void	testlib_rmdir(char *dir);
+
+#endif
