@@ -61,7 +61,7 @@ DAEMON_OBJS	= $(DAEMON_SRCS:%.c=$(B)/%.o)
 UNIT_BINS	= $(UNIT_TESTS:%.c=$(B)/%)
 BIN		= $(B)/support-milter
 
-.PHONY: all deps test-deps run check unit corpus e2e lint install uninstall clean
+.PHONY: all deps test-deps run check unit corpus valgrind e2e lint install uninstall clean
 
 all: $(BIN)
 
@@ -103,6 +103,9 @@ corpus: $(BIN)
 
 e2e: $(BIN)
 	@tests/run-all.sh e2e
+
+valgrind: $(BIN) $(UNIT_BINS)
+	@tests/run-all.sh valgrind
 
 # Functions that overflow or are not thread-safe have no place here.
 lint:

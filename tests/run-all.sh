@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run-all.sh - run support-milter's test suites and end with one summary line.
 #
-# usage: tests/run-all.sh [unit] [corpus] [e2e]     (default: all three)
+# usage: tests/run-all.sh [unit] [corpus] [valgrind] [e2e]   (default: all)
 #
 # Every suite speaks TAP ("ok N - ...", "not ok N - ..."): cmocka through
 # CMOCKA_MESSAGE_OUTPUT=TAP, the corpus and end-to-end runners by hand.  A
@@ -11,7 +11,8 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(unit corpus e2e)
+[ ${#suites[@]} -eq 0 ] && suites=(unit corpus valgrind e2e)
+vg="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9"
 
 passed=0
 failed=0
@@ -31,7 +32,7 @@ run_suite() {
 		f=1
 		echo "not ok - $name exited with status $rc"
 	fi
-	grep -E '^not ok' "$out" | sed "s/^/$name: /" >>"$top/build/failures.txt"
+	grep -E "^not ok" "$out" | sed "s|^|$name: |" >>"$top/build/failures.txt"
 	passed=$((passed + p))
 	failed=$((failed + f))
 	[ "$f" -gt 0 ] && failures+=("$name")
@@ -50,6 +51,15 @@ for s in "${suites[@]}"; do
 		;;
 	corpus)
 		run_suite corpus tests/corpus/run.sh
+		;;
+	valgrind)
+		# no invalid access and no definite leak, in the tests and the corpus
+		for t in build/tests/unit/test_*; do
+			[ -x "$t" ] || continue
+			run_suite "valgrind/$(basename "$t")" \
+			    env CMOCKA_MESSAGE_OUTPUT=TAP $vg "$t"
+		done
+		VALGRIND=$vg run_suite valgrind/corpus tests/corpus/run.sh
 		;;
 	e2e)
 		run_suite e2e/postfix bash tests/e2e/postfix.sh

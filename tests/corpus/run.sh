@@ -8,7 +8,8 @@
 #   NAME.ref    the expected JSON, pretty-printed
 # Each case gets a fresh database and the clock fixed by --now, so the
 # output is reproducible.  `tests/corpus/run.sh --update` rewrites the
-# references (review the diff before committing it).
+# references (review the diff before committing it).  With VALGRIND set
+# (e.g. VALGRIND="valgrind -q --error-exitcode=9"), every case runs under it.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${SUPPORT_MILTER:-$top/build/support-milter}
@@ -33,7 +34,8 @@ for eml in "$top"/tests/corpus/*/*.eml; do
 		[ -n "$line" ] && args+=("${line%% *}" "${line#* }")
 	done <"$case.args"
 	rm -rf "$tmp/db"
-	"$bin" -c "$conf" --db "$tmp/db" --now 1795600000 --json \
+	# shellcheck disable=SC2086
+	${VALGRIND:-} "$bin" -c "$conf" --db "$tmp/db" --now 1795600000 --json \
 	    --test "$eml" "${args[@]}" >"$tmp/out.json" 2>"$tmp/err"
 	rc=$?
 	if [ $rc -ne 0 ] || ! python3 -m json.tool --indent 1 <"$tmp/out.json" \
