@@ -515,5 +515,9 @@ milter_run(const struct conf *conf, struct store *st)
 		return -1;
 	if (path == NULL)
 		set_nodelay(conf->socket);
-	return smfi_main() == MI_SUCCESS ? 0 : -1;
+	rc = smfi_main();
+	/* a socket left behind would look alive to an administrator */
+	if (path)
+		(void)unlink(path);
+	return rc == MI_SUCCESS ? 0 : -1;
 }

@@ -28,6 +28,7 @@
 E2E_N=0         # checks run so far
 E2E_PASS=0
 E2E_FAIL=0
+E2E_FINISHED=0  # t_finish ran (and showed the logs if needed)
 E2E_TMP=
 PF_DIR=         # private Postfix config_directory (main.cf, master.cf)
 PF_QUEUE=       # its queue_directory (master.pid lives under pid/)
@@ -83,10 +84,13 @@ t_bail() {
 	exit 1
 }
 
-# t_finish: print the plan and the summary line; return non-zero when any
+# t_finish: print the logs if a check failed, then the plan and the summary
+# line, which stays the last line of the output; return non-zero when any
 # check failed. The plan comes last because the number of checks is only
 # known at the end (TAP allows a trailing plan).
 t_finish() {
+	[ "$E2E_FAIL" -eq 0 ] || show_logs
+	E2E_FINISHED=1
 	echo "1..$E2E_N"
 	echo "e2e: $E2E_PASS passed, $E2E_FAIL failed"
 	[ "$E2E_FAIL" -eq 0 ]
@@ -170,6 +174,7 @@ e2e_init() {
 		echo "Bail out! temporary directory path too long for a unix socket: $E2E_TMP"
 		exit 1
 	fi
+	[ "${KEEP:-0}" = 1 ] && echo "# temporary directory (KEEP=1): $E2E_TMP"
 	trap e2e_cleanup EXIT
 	# Turn signals into a normal exit so that the EXIT trap runs.
 	trap 'exit 130' INT
@@ -189,23 +194,21 @@ show_logs() {
 	fi
 }
 
-# e2e_cleanup: EXIT trap. Stops Postfix and the milter (each waits for its
-# process to be gone), prints logs on failure, removes $E2E_TMP unless
-# KEEP=1. Written to be safe however far the setup got.
+# e2e_cleanup: EXIT trap. Stops Postfix and the milter if still running
+# (each waits for its process to be gone), prints the logs if the run ended
+# early, removes $E2E_TMP unless KEEP=1. Safe however far the setup got, and
+# a no-op for what the test already stopped itself.
 e2e_cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
-	if [ "$rc" -ne 0 ] || [ "$E2E_FAIL" -ne 0 ]; then
+	# A bail-out or a signal ends the run before t_finish: show the logs.
+	if [ "$E2E_FINISHED" != 1 ] && [ -n "$E2E_TMP" ]; then
 		show_logs
 	fi
 	pf_stop
 	milter_stop
-	if [ -n "$E2E_TMP" ] && [ -d "$E2E_TMP" ]; then
-		if [ "${KEEP:-0}" = 1 ]; then
-			echo "# kept $E2E_TMP"
-		else
-			rm -rf "$E2E_TMP"
-		fi
+	if [ -n "$E2E_TMP" ] && [ -d "$E2E_TMP" ] && [ "${KEEP:-0}" != 1 ]; then
+		rm -rf "$E2E_TMP"
 	fi
 	exit "$rc"
 }
@@ -293,8 +296,8 @@ virtual_uid_maps = static:$uid
 virtual_gid_maps = static:$gid
 virtual_minimum_uid = $uid
 
-# Fail fast instead of leaving mail in the queue for later retries: a
-# deferred message would only hide a problem from the test.
+# Retry deferred mail within seconds rather than minutes, so that a
+# transient delivery problem resolves (or shows) while the test still waits.
 queue_run_delay = 10s
 minimal_backoff_time = 10s
 maximal_backoff_time = 20s
@@ -409,31 +412,42 @@ pf_wait_removed() {
 # The milter under test
 # ---------------------------------------------------------------------------
 
-# _socket_or_dead SOCKET PID: the socket exists, or the process is gone.
+# file_id PATH: inode and change time of PATH (empty if it does not exist);
+# a different value means the file was replaced.
+file_id() {
+	stat -c '%i %.9Z' "$1" 2>/dev/null
+}
+
+# _socket_or_dead SOCKET OLD-ID PID: a socket other than the stale one
+# (OLD-ID) exists, or the process is gone.
 _socket_or_dead() {
-	[ -S "$1" ] || proc_gone "$2"
+	{ [ -S "$1" ] && [ "$(file_id "$1")" != "$2" ]; } || proc_gone "$3"
 }
 
 # milter_start BINARY CONFIG SOCKETPATH: run the milter in the foreground
 # (-f) as a background job of this shell, stderr appended to $MILTER_LOG, and
-# wait up to 10 s for its unix socket to appear. Any stale socket file is
-# removed first so that an old file cannot be mistaken for readiness.
+# wait up to 10 s for it to create its unix socket.
+# A socket left by a previous run is deliberately not removed: libmilter
+# leaves it behind on exit, and the milter must replace it on its own (as it
+# must after a crash in production). Readiness is therefore "a socket that
+# is not the stale file" (different inode or change time), not merely "the
+# path exists".
 milter_start() {
-	local bin=$1 conf=$2 sock=$3
+	local bin=$1 conf=$2 sock=$3 stale
 	MILTER_LOG=$E2E_TMP/milter.log
-	rm -f "$sock"
+	stale=$(file_id "$sock")
 	echo "---- $(date '+%F %T') starting $bin -f -c $conf" >>"$MILTER_LOG"
 	"$bin" -f -c "$conf" </dev/null >>"$MILTER_LOG" 2>&1 &
 	MILTER_PID=$!
 	# Give up early if the process dies instead of creating the socket.
-	wait_until 10 _socket_or_dead "$sock" "$MILTER_PID"
+	wait_until 10 _socket_or_dead "$sock" "$stale" "$MILTER_PID"
 	if ! proc_alive "$MILTER_PID"; then
 		wait "$MILTER_PID" 2>/dev/null
 		echo "# milter exited with status $? during start-up"
 		MILTER_PID=
 		return 1
 	fi
-	[ -S "$sock" ]
+	[ -S "$sock" ] && [ "$(file_id "$sock")" != "$stale" ]
 }
 
 # milter_stop: SIGTERM the milter and wait (up to 15 s) for it to exit;
@@ -490,7 +504,7 @@ swaks_queue_id() {
 	sed -n 's/^<- *250.* queued as \([0-9A-Za-z]*\).*/\1/p' "$1" | tail -n 1
 }
 
-# maildir DIR-OF-MAILBOX: the Maildir of user@domain.
+# maildir MAILBOX: the Maildir directory of MAILBOX (user@domain).
 maildir() {
 	echo "$VMAIL/${1#*@}/${1%@*}"
 }

@@ -353,5 +353,9 @@ else
 	t_fail "Postfix logged no unexpected milter warnings" "$warnings"
 fi
 
+# Stop everything here rather than only in the EXIT trap, so that the
+# reported runtime includes the shutdown and the summary is the last line.
+pf_stop
+milter_stop
 echo "# runtime: ${SECONDS}s"
 t_finish
