@@ -103,8 +103,8 @@ decide_rule(const struct envelope *env, const struct message *m,
 		return;
 	}
 	action = place == PLACE_CC ? c->cc_only_action : c->bcc_action;
-	if (action == POLICY_REJECT &&
-	    (d->automatic = policy_automatic(env, m->mime)) != NULL)
+	d->automatic = policy_automatic(env, m->mime);
+	if (action == POLICY_REJECT && d->automatic)
 		action = POLICY_WARN;
 	if (action == POLICY_REJECT && nsupport < env->nrcpts)
 		action = c->multi_recipient_action;

@@ -5,7 +5,7 @@
  *	support-milter [-f] [-c FILE] [-p SOCKET] [--db DIR]
  *	support-milter -n [-c FILE]
  *	support-milter [-c FILE] --test FILE.eml --from ADDR --rcpt ADDR ...
- *	    [--client IP] [--auth USER] [--db DIR] [--json]
+ *	    [--client IP] [--auth USER] [--db DIR] [--json] [--now SECONDS]
  * DESCRIPTION
  *	Start-up is the only place the process exits on an error, always
  *	with a message that names the file and the reason.  --test runs the
@@ -87,7 +87,7 @@ usage(FILE *fp)
 	    "       " PROGRAM " -n [-c FILE]\n"
 	    "       " PROGRAM " [-c FILE] --test FILE.eml --from ADDR --rcpt ADDR"
 	    " [--rcpt ADDR ...]\n"
-	    "              [--client IP] [--auth USER] [--db DIR] [--json]\n"
+	    "              [--client IP] [--auth USER] [--db DIR] [--json] [--now SECONDS]\n"
 	    "\n"
 	    "  -c, --config FILE  configuration file (default " CONF_DEFAULT_PATH ")\n"
 	    "  -f, --foreground   stay in the foreground and log to stderr\n"
