@@ -41,9 +41,9 @@ void	message_parse(GMimeStream *raw, struct message *out);
 struct spool;
 
 /*
- * message_from_spool - the message held in a spool: parsed, or, when it is
- * larger than max_size, unparsed and flagged ANOMALY_OVERSIZE (with its
- * bytes when the spool kept them, as --test's does).  The spool must
+ * message_from_spool - the message held in a spool, parsed.  When it is
+ * larger than max_size it is flagged ANOMALY_OVERSIZE (the daemon's spool
+ * then holds only its start; --test's keeps every byte).  The spool must
  * outlive the message.
  */
 void	message_from_spool(struct spool *, size_t max_size,

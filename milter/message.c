@@ -105,20 +105,25 @@ message_parse(GMimeStream *raw, struct message *out)
 void
 message_from_spool(struct spool *sp, size_t max_size, struct message *out)
 {
-	GMimeStream *raw = spool_overflow(sp) ? NULL : spool_stream(sp);
+	GMimeStream *raw = spool_stream(sp);
 
-	if (raw && spool_size(sp) <= max_size) {
-		message_parse(raw, out);
-		g_object_unref(raw);
+	if (raw == NULL) {
+		memset(out, 0, sizeof(*out));
+		out->headers = g_array_new(FALSE, FALSE,
+		    sizeof(struct message_header));
+		out->raw = g_mime_stream_mem_new();
+		out->eol = "\r\n";
+		out->anomalies = ANOMALY_UNPARSEABLE;
 		return;
 	}
-	memset(out, 0, sizeof(*out));
-	out->headers = g_array_new(FALSE, FALSE, sizeof(struct message_header));
-	out->raw = raw ? raw : g_mime_stream_mem_new();
-	out->size = g_mime_stream_length(out->raw);
-	out->eol = "\r\n";
-	out->anomalies = spool_size(sp) > max_size ? ANOMALY_OVERSIZE :
-	    ANOMALY_UNPARSEABLE;
+	/*
+	 * An overflowed spool holds the start of the message: parsing it still
+	 * names the message (Message-ID) in the log, though nothing is changed.
+	 */
+	message_parse(raw, out);
+	g_object_unref(raw);
+	if (spool_size(sp) > max_size)
+		out->anomalies |= ANOMALY_OVERSIZE;
 }
 
 void

@@ -62,6 +62,7 @@ for s in "${suites[@]}"; do
 		VALGRIND=$vg run_suite valgrind/corpus tests/corpus/run.sh
 		;;
 	e2e)
+		run_suite e2e/daemon bash tests/e2e/daemon.sh
 		run_suite e2e/postfix bash tests/e2e/postfix.sh
 		;;
 	*)

@@ -101,7 +101,11 @@ socket_mode = "0660";
 socket_group = "postfix";
 database = "$DB";
 multi_recipient_action = "remove";
+spill_size = "4K";
+max_message_size = "64K";
+spool_directory = "$E2E_TMP/spool";
 EOF
+mkdir -m 0700 "$E2E_TMP/spool"
 
 if milter_start "$BIN" "$CONF" "$SOCK"; then
 	t_ok "milter starts and creates its socket"
@@ -287,6 +291,84 @@ else
 	t_fail "d: not delivered to $SUPPORT" "Postfix log for $qid_d:" \
 		"$(grep -F -- " $qid_d: " "$PF_LOG")"
 fi
+
+# --------------------------------------------------------------------------
+# f. A message larger than spill_size (4K here) is spooled to a file and
+#    handled like any other: delivered with our header, body intact.
+# g. A message larger than max_message_size (64K here) passes unmodified:
+#    even with support only in Cc it is delivered, without our header, and
+#    the log names the anomaly.
+# --------------------------------------------------------------------------
+# big_message FILE MSGID TO CC LINES: a message with LINES numbered lines.
+big_message() {
+	{
+		printf 'From: %s\nTo: %s\n' "$SENDER" "$3"
+		[ -n "$4" ] && printf 'Cc: %s\n' "$4"
+		printf 'Subject: big\nMessage-Id: %s\n\n' "$2"
+		seq -f 'line %.0f of a message bigger than the in-memory spool of the milter' "$5"
+	} >"$1"
+	# swaks ends the data with CRLF itself (see c.)
+	truncate -s -1 "$1"
+}
+# sent_body FILE: the body as Maildir stores it.
+sent_body() {
+	sed '0,/^$/d' "$1"
+	echo
+}
+MID_F="<e2e-f.$MID@client.test.example>"
+big_message "$E2E_TMP/message-f" "$MID_F" "$SUPPORT" "" 300
+send_mail f --from "$SENDER" --to "$SUPPORT" --data "@$E2E_TMP/message-f"
+expect_rc "f: a 21 KB message (spilled to disk) is accepted" 0
+file_f=$(wait_mail "$SUPPORT" "$MID_F")
+if [ -n "$file_f" ] && has_milter_header "$file_f" &&
+	mail_body "$file_f" | cmp -s - <(sent_body "$E2E_TMP/message-f"); then
+	t_ok "f: delivered with our header and its body intact"
+else
+	t_fail "f: delivered with our header and its body intact" "file: ${file_f:-<none>}"
+fi
+t_check "f: the spool directory is left empty" \
+	test -z "$(ls -A "$E2E_TMP/spool")"
+
+MID_G="<e2e-g.$MID@client.test.example>"
+big_message "$E2E_TMP/message-g" "$MID_G" "$ALICE" "$SUPPORT" 1200
+send_mail g --from "$SENDER" --to "$SUPPORT" --data "@$E2E_TMP/message-g"
+expect_rc "g: an 85 KB message above max_message_size is accepted" 0
+file_g=$(wait_mail "$SUPPORT" "$MID_G")
+if [ -n "$file_g" ] && ! has_milter_header "$file_g" &&
+	mail_body "$file_g" | cmp -s - <(sent_body "$E2E_TMP/message-g"); then
+	t_ok "g: delivered unmodified"
+else
+	t_fail "g: delivered unmodified" "file: ${file_g:-<none>}"
+fi
+
+# --------------------------------------------------------------------------
+# Log: one line per message, the Postfix queue ID first, the decision as
+# key=value; the queue ID is the one Postfix itself logs for the message.
+# --------------------------------------------------------------------------
+# log_check DESCRIPTION MSGID PATTERN POSTFIX_WORD: the milter's line for
+# MSGID matches PATTERN, and Postfix logged POSTFIX_WORD under its queue ID.
+log_check() {
+	local line qid
+	line=$(grep -F "msgid=${2//[<>]/} " "$MILTER_LOG" | head -n 1)
+	qid=$(printf '%s\n' "$line" | sed -n 's/^support-milter: info: \([0-9A-F]\{6,\}\): action=.*/\1/p')
+	if [ -n "$qid" ] && printf '%s\n' "$line" | grep -qE "$3" &&
+		grep -q "$qid: $4" "$PF_LOG"; then
+		t_ok "$1"
+	else
+		t_fail "$1" "milter line: ${line:-<none>}" "queue ID: ${qid:-<none>}"
+	fi
+}
+log_check "log: Cc-only reject logged under its queue ID" "$MID_A" \
+	' action=reject reason=cc-only from=<[^ ]+> rcpt=<support@example.com> .*policy=reject' \
+	'milter-reject: END-OF-MESSAGE'
+log_check "log: To mail logged under its queue ID" "$MID_B" \
+	' action=accept reason=to .*policy=pass .*changed=yes' 'message-id='
+log_check "log: removed recipient logged under its queue ID" "$MID_D" \
+	' action=accept reason=cc-only .*policy=remove removed_rcpt=<support@example.com>' \
+	'message-id='
+
+log_check "log: oversize mail logged with its anomaly" "$MID_G" \
+	' action=accept reason=oversize .*anomaly=oversize changed=no' 'message-id='
 
 # --------------------------------------------------------------------------
 # e. Milter down: Postfix applies milter_default_action = tempfail, so the
