@@ -92,7 +92,7 @@ run: deps
 	$(BIN) -f -c conf/support-milter.conf
 
 check: test-deps
-	@$(MAKE) --no-print-directory all $(UNIT_BINS)
+	@$(MAKE) --no-print-directory all $(UNIT_BINS) lint
 	@tests/run-all.sh
 
 unit: $(UNIT_BINS)
@@ -122,6 +122,7 @@ install: $(BIN)
 	sed -e 's|^socket = .*|socket = "unix:/run/support-milter/support-milter.sock";|' \
 	    -e 's|^database = .*|database = "$(LOCALSTATEDIR)/lib/support-milter";|' \
 	    -e 's|^spool_directory = .*|spool_directory = "/var/tmp";|' \
+	    -e '/^# This is the in-tree/,/^# \/var\/lib\/support-milter\.$$/d' \
 	    conf/support-milter.conf > $(DESTDIR)$(DOCDIR)/support-milter.conf.example
 	test -e $(DESTDIR)$(SYSCONFDIR)/support-milter/support-milter.conf || \
 	    install -m 0640 $(DESTDIR)$(DOCDIR)/support-milter.conf.example \

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # run-all.sh - run support-milter's test suites and end with one summary line.
 #
-# usage: tests/run-all.sh [unit] [corpus] [valgrind] [e2e]   (default: all)
+# usage: tests/run-all.sh [unit] [corpus] [valgrind] [install] [e2e]
+#        (default: all)
 #
 # Every suite speaks TAP ("ok N - ...", "not ok N - ..."): cmocka through
 # CMOCKA_MESSAGE_OUTPUT=TAP, the corpus and end-to-end runners by hand.  A
@@ -11,7 +12,7 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(unit corpus valgrind e2e)
+[ ${#suites[@]} -eq 0 ] && suites=(unit corpus valgrind install e2e)
 vg="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9"
 
 passed=0
@@ -60,6 +61,9 @@ for s in "${suites[@]}"; do
 			    env CMOCKA_MESSAGE_OUTPUT=TAP $vg "$t"
 		done
 		VALGRIND=$vg run_suite valgrind/corpus tests/corpus/run.sh
+		;;
+	install)
+		run_suite install tests/install.sh
 		;;
 	e2e)
 		run_suite e2e/daemon bash tests/e2e/daemon.sh
