@@ -31,7 +31,9 @@ ALL_CPPFLAGS	= -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
 		  -DMILTER_PKG_VERSION='"$(MILTER_PKG)"' -Iinclude $(CPPFLAGS)
 ALL_CFLAGS	= -std=c11 $(WARN) $(WERROR) $(PKG_CFLAGS) $(CFLAGS)
 
-B		= build
+B		?= build
+SAN_FLAGS	= -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+		  -fno-sanitize-recover=all
 
 # The modules that know nothing of the daemon; tests link them directly.
 LIB_SRCS	= \
@@ -61,7 +63,8 @@ DAEMON_OBJS	= $(DAEMON_SRCS:%.c=$(B)/%.o)
 UNIT_BINS	= $(UNIT_TESTS:%.c=$(B)/%)
 BIN		= $(B)/support-milter
 
-.PHONY: all deps test-deps run check unit corpus valgrind e2e lint install uninstall clean
+.PHONY: all deps test-deps run check unit corpus valgrind asan asan-build e2e lint \
+	install uninstall clean
 
 all: $(BIN)
 
@@ -93,7 +96,18 @@ run: deps
 
 check: test-deps
 	@$(MAKE) --no-print-directory all $(UNIT_BINS) lint
+	@$(MAKE) --no-print-directory asan-build
 	@tests/run-all.sh
+
+# The same sources with AddressSanitizer and UBSan, in a build directory of
+# their own; tests/run-all.sh runs the unit tests and the corpus there.
+asan-build:
+	@$(MAKE) --no-print-directory B=build/asan CFLAGS="$(SAN_FLAGS)" \
+	    LDFLAGS="-fsanitize=address,undefined" build/asan/support-milter \
+	    $(UNIT_TESTS:%.c=build/asan/%)
+
+asan: asan-build
+	@tests/run-all.sh asan
 
 unit: $(UNIT_BINS)
 	@tests/run-all.sh unit

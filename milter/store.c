@@ -97,6 +97,7 @@ next_seq(MDB_txn *txn, MDB_dbi dbi, uint64_t *seq)
 {
 	MDB_cursor *cur;
 	MDB_val	k, v;
+	uint64_t be;
 	int	rc;
 
 	if ((rc = mdb_cursor_open(txn, dbi, &cur)) != 0)
@@ -109,9 +110,11 @@ next_seq(MDB_txn *txn, MDB_dbi dbi, uint64_t *seq)
 	}
 	if (rc != 0)
 		return rc;
-	if (k.mv_size != sizeof(uint64_t))
+	if (k.mv_size != sizeof(be))
 		return MDB_CORRUPTED;
-	*seq = GUINT64_FROM_BE(*(uint64_t *)k.mv_data) + 1;
+	/* LMDB keys carry no alignment guarantee */
+	memcpy(&be, k.mv_data, sizeof(be));
+	*seq = GUINT64_FROM_BE(be) + 1;
 	return 0;
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run-all.sh - run support-milter's test suites and end with one summary line.
 #
-# usage: tests/run-all.sh [unit] [corpus] [valgrind] [install] [e2e]
+# usage: tests/run-all.sh [unit] [corpus] [asan] [valgrind] [install] [e2e]
 #        (default: all)
 #
 # Every suite speaks TAP ("ok N - ...", "not ok N - ..."): cmocka through
@@ -12,7 +12,7 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(unit corpus valgrind install e2e)
+[ ${#suites[@]} -eq 0 ] && suites=(unit corpus asan valgrind install e2e)
 vg="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9"
 
 passed=0
@@ -52,6 +52,15 @@ for s in "${suites[@]}"; do
 		;;
 	corpus)
 		run_suite corpus tests/corpus/run.sh
+		;;
+	asan)
+		# the sanitizer build (make asan-build): any report fails the run
+		for t in build/asan/tests/unit/test_*; do
+			[ -x "$t" ] || continue
+			run_suite "asan/$(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"
+		done
+		SUPPORT_MILTER=build/asan/support-milter run_suite asan/corpus \
+		    tests/corpus/run.sh
 		;;
 	valgrind)
 		# no invalid access and no definite leak, in the tests and the corpus
