@@ -1,0 +1,99 @@
+/*
+ * subject.h - Subject normalisation and the ticket token.
+ *
+ * Owns: decoding a raw Subject (RFC 2047, through GMime), RFC 5256's base
+ * subject, stripping reply/forward prefixes (localised, with counters) and
+ * gateway tags, finding our ticket token ("Ticket [48213]", configurable
+ * word and brackets) anywhere in the Subject, writing the canonical
+ * Subject ("Ticket [48213] rest") and encoding it for a header (RFC 2047,
+ * folded) when it is not ASCII.
+ *
+ * Must not: touch other systems' tags ("[rt.example.com #123]",
+ * "[Ticket#123]", "[PATCH]") in the Subject we write; only
+ * subject_base() removes every leading [blob], as RFC 5256 says.
+ *
+ * A struct subject_rules is built once per configuration and is then
+ * read-only: thread-safe.  Every char * result belongs to the caller
+ * (g_free).
+ */
+#ifndef SUPPORT_MILTER_SUBJECT_H
+#define SUPPORT_MILTER_SUBJECT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct subject_rules;
+
+/*
+ * subject_rules_new - compile the rules.  prefixes: reply/forward words
+ * without the colon ("Re", "AW", "回复", ...), matched case-insensitively,
+ * followed by optional counters "[2]" or "(2)", optional white space and
+ * ":" or the fullwidth "：".  tags: gateway tags removed wherever they
+ * stand ("[EXTERNAL]", "*EXTERNAL*"), case-insensitively.  word and
+ * brackets (two characters, "[]") make the token.  Returns NULL with a
+ * message in err when a rule is unusable (empty word, brackets not two
+ * ASCII punctuation characters, an empty prefix or tag).
+ */
+struct subject_rules *subject_rules_new(const char *const *prefixes,
+	    const char *const *tags, const char *word, const char *brackets,
+	    char *err, size_t errlen);
+
+/* subject_rules_free - NULL is allowed. */
+void	subject_rules_free(struct subject_rules *);
+
+/*
+ * subject_decode - a raw Subject header value (possibly folded, possibly
+ * RFC 2047 encoded, possibly raw 8-bit) as UTF-8: adjacent encoded words
+ * joined, a character split across words repaired, unknown or broken
+ * charsets decoded best-effort (never dropped).
+ */
+char	*subject_decode(const char *raw);
+
+/*
+ * subject_base - RFC 5256 section 2.1 base subject of a decoded (UTF-8)
+ * Subject: white space runs folded to one space, trailing "(fwd)" and
+ * leading re/fw/fwd prefixes (with [blob]s) and leading [blob]s removed,
+ * "[fwd: ...]" unwrapped, repeated until nothing changes.  Only the RFC's
+ * English prefixes; for sorting and comparison, not for writing.
+ */
+char	*subject_base(const char *utf8);
+
+/* What subject_parse() found in a decoded Subject. */
+struct subject_parts {
+	char	*ticket;	/* digits of the first token, or NULL */
+	bool	conflict;	/* tokens with different numbers were present */
+	char	*rest;		/* the Subject without prefixes, gateway tags
+				   and tokens, white space folded */
+};
+
+/*
+ * subject_parse - split a decoded Subject into our token and the rest.
+ * Tokens are recognised anywhere, case-insensitively, with flexible
+ * spaces: "Ticket [48213]", "ticket[ 48213 ]", "TICKET [ 48213 ]".  Leading
+ * reply/forward prefixes and gateway tags are removed (also between and
+ * after tokens at the front: "Re: Ticket [1] AW: x" gives "x"); other
+ * bracketed tags are kept as they are.  Always fills out; release it with
+ * subject_parts_clear().
+ */
+void	subject_parse(const struct subject_rules *, const char *utf8,
+	    struct subject_parts *out);
+
+void	subject_parts_clear(struct subject_parts *);
+
+/*
+ * subject_compose - the Subject we write: "<word> <open>N<close> rest"
+ * (e.g. "Ticket [48213] Prozess 17 hängt"), or rest alone when ticket is
+ * NULL.
+ */
+char	*subject_compose(const struct subject_rules *, const char *ticket,
+	    const char *rest);
+
+/*
+ * subject_encode - a header value for a UTF-8 Subject: ASCII as it is,
+ * otherwise RFC 2047 encoded words; folded so no line exceeds 78
+ * characters (lines separated by "\n" plus white space, as libmilter
+ * wants; the header name "Subject: " counts on the first line).
+ */
+char	*subject_encode(const char *utf8);
+
+#endif
