@@ -42,33 +42,50 @@ LIB_SRCS	= \
 	milter/core.c \
 	milter/decision.c \
 	milter/message.c \
+	milter/msgid.c \
+	milter/netlist.c \
 	milter/policy.c \
 	milter/render.c \
 	milter/report.c \
 	milter/spool.c \
-	milter/store.c
+	milter/store.c \
+	milter/subject.c \
+	milter/thread.c
 
 DAEMON_SRCS	= \
 	milter/log.c \
 	milter/main.c \
 	milter/milter.c
 
+# The database tool: the library modules, none of the daemon's.
+DB_SRCS		= \
+	milter/dbtool.c
+
 UNIT_TESTS	= \
 	tests/unit/test_address.c \
 	tests/unit/test_conf.c \
-	tests/unit/test_core.c
+	tests/unit/test_core.c \
+	tests/unit/test_msgid.c \
+	tests/unit/test_netlist.c \
+	tests/unit/test_store.c \
+	tests/unit/test_subject.c
 
 LIB_OBJS	= $(LIB_SRCS:%.c=$(B)/%.o)
 DAEMON_OBJS	= $(DAEMON_SRCS:%.c=$(B)/%.o)
+DB_OBJS		= $(DB_SRCS:%.c=$(B)/%.o)
 UNIT_BINS	= $(UNIT_TESTS:%.c=$(B)/%)
 BIN		= $(B)/support-milter
+DB_BIN		= $(B)/support-milter-db
 
 .PHONY: all deps test-deps run check unit corpus valgrind asan asan-build e2e lint \
 	install uninstall clean
 
-all: $(BIN)
+all: $(BIN) $(DB_BIN)
 
 $(BIN): $(LIB_OBJS) $(DAEMON_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(DB_BIN): $(LIB_OBJS) $(DB_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(B)/%.o: %.c
@@ -104,6 +121,7 @@ check: test-deps
 asan-build:
 	@$(MAKE) --no-print-directory B=build/asan CFLAGS="$(SAN_FLAGS)" \
 	    LDFLAGS="-fsanitize=address,undefined" build/asan/support-milter \
+	    build/asan/support-milter-db \
 	    $(UNIT_TESTS:%.c=build/asan/%)
 
 asan: asan-build
@@ -126,11 +144,13 @@ lint:
 	@! grep -nE '\<(sprintf|vsprintf|strcpy|strcat|strncpy|strtok|atoi|gets)\(' \
 	    milter/*.c include/*.h || { echo "lint: banned function"; exit 1; }
 
-install: $(BIN)
+install: $(BIN) $(DB_BIN)
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(SYSCONFDIR)/support-milter \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(DOCDIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(SBINDIR)/support-milter
+	install -m 0755 $(DB_BIN) $(DESTDIR)$(SBINDIR)/support-milter-db
 	install -m 0644 docs/support-milter.8 $(DESTDIR)$(MANDIR)/man8/
+	install -m 0644 docs/support-milter-db.8 $(DESTDIR)$(MANDIR)/man8/
 	install -m 0644 docs/support-milter.conf.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 0644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
 	sed -e 's|^socket = .*|socket = "unix:/run/support-milter/support-milter.sock";|' \
@@ -144,11 +164,13 @@ install: $(BIN)
 
 uninstall:
 	rm -f $(DESTDIR)$(SBINDIR)/support-milter \
+	    $(DESTDIR)$(SBINDIR)/support-milter-db \
 	    $(DESTDIR)$(MANDIR)/man8/support-milter.8 \
+	    $(DESTDIR)$(MANDIR)/man8/support-milter-db.8 \
 	    $(DESTDIR)$(MANDIR)/man5/support-milter.conf.5
 	rm -rf $(DESTDIR)$(DOCDIR)
 
 clean:
 	rm -rf $(B) var
 
--include $(LIB_OBJS:.o=.d) $(DAEMON_OBJS:.o=.d)
+-include $(LIB_OBJS:.o=.d) $(DAEMON_OBJS:.o=.d) $(DB_OBJS:.o=.d)

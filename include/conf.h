@@ -54,6 +54,18 @@ struct conf {
 	enum conf_policy multi_recipient_action;
 	char	**guidance_reply;	/* template lines, NULL-terminated */
 	enum conf_failure on_failure;
+	/* threading */
+	char	**trusted_networks;	/* as written */
+	bool	ticket_allocate;	/* number new tickets ourselves */
+	size_t	ticket_first;		/* the first number allocated */
+	char	*ticket_word;		/* "Ticket" */
+	char	*ticket_brackets;	/* "[]" */
+	char	*ticket_header_name;	/* "X-Support-Ticket" */
+	char	**subject_prefixes;
+	char	**subject_gateway_tags;
+	/* built from the above when the file is loaded */
+	struct netlist *trusted;
+	struct subject_rules *subject_rules;
 };
 
 /*

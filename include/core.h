@@ -19,11 +19,19 @@
 #include "store.h"
 
 /*
- * core_wants - true when an envelope recipient is a support address.  Other
- * mail is accepted untouched: the milter asks this once the recipients are
- * known, so the MTA need not send the body.
+ * core_wants - true when the message may concern support: an envelope
+ * recipient is a support address, or a trusted client may be sending
+ * support's own mail.  Other mail is accepted untouched: the milter asks
+ * this once the recipients are known, so the MTA need not send the body.
  */
 bool	core_wants(const struct conf *, const struct envelope *);
+
+/*
+ * core_needs_body - true when an envelope recipient is a support address.
+ * Otherwise the headers decide (mail from support is never changed), and
+ * the milter calls core_decide() at the end of the headers.
+ */
+bool	core_needs_body(const struct conf *, const struct envelope *);
 
 /*
  * core_decide - decide about msg and record the decision durably in st

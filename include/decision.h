@@ -53,8 +53,14 @@ struct decision {
 	GPtrArray *reply_lines;	/* char *, as the client reads them */
 	GArray	*edits;		/* struct header_edit */
 	GPtrArray *removed_rcpts;	/* char *, envelope recipients to drop */
-	char	*message_id;	/* without <>, or NULL */
+	char	*message_id;	/* key (msgid.h), or NULL */
 	char	*ticket;	/* NULL: none */
+	const char *ticket_found;	/* subject, references, allocated */
+	char	*ticket_conflict;	/* the references' ticket, when the
+					   Subject names another */
+	const char *direction;	/* "in", "out", or NULL when not recorded */
+	char	*subject;	/* decoded Subject as delivered, or NULL */
+	GPtrArray *refs;	/* Message-ID keys the message refers to */
 	unsigned anomalies;
 	char	*error;		/* what failed, for the log, or NULL */
 	GString	*record;	/* what was stored in the database */
@@ -66,6 +72,16 @@ void	decision_release(struct decision *);
 /* decision_add_edit - queue a header edit; name and value are copied. */
 void	decision_add_edit(struct decision *, enum edit_op, const char *name,
 	    int index, const char *value);
+
+struct message;
+
+/*
+ * decision_set_header - remove the copies of header name that came with
+ * the message (the ticket system trusts ours; from the last, so the
+ * indexes of the earlier ones stay valid) and add ours with value.
+ */
+void	decision_set_header(struct decision *, const struct message *,
+	    const char *name, const char *value);
 
 /* decision_changed - true when carrying out d modifies the message. */
 bool	decision_changed(const struct decision *);

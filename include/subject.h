@@ -14,7 +14,11 @@
  *
  * A struct subject_rules is built once per configuration and is then
  * read-only: thread-safe.  Every char * result belongs to the caller
- * (g_free).
+ * (g_free).  GMime must be initialised (g_mime_init()) before
+ * subject_decode() and subject_encode().  A NULL text is taken as "".
+ * Every text is first cut to 16384 bytes, at a character boundary, so
+ * the work per Subject is bounded (and linear: thousands of "Re: " are
+ * fine).  docs/subjects.md has the rules with examples.
  */
 #ifndef SUPPORT_MILTER_SUBJECT_H
 #define SUPPORT_MILTER_SUBJECT_H
@@ -30,9 +34,14 @@ struct subject_rules;
  * followed by optional counters "[2]" or "(2)", optional white space and
  * ":" or the fullwidth "：".  tags: gateway tags removed wherever they
  * stand ("[EXTERNAL]", "*EXTERNAL*"), case-insensitively.  word and
- * brackets (two characters, "[]") make the token.  Returns NULL with a
- * message in err when a rule is unusable (empty word, brackets not two
- * ASCII punctuation characters, an empty prefix or tag).
+ * brackets (two characters, "[]") make the token.  NULL lists are empty.
+ * Returns NULL with a message in err (which may be NULL) when a rule is
+ * unusable: a word that is empty, longer than 64 bytes, not UTF-8, has
+ * white space or a bracket; brackets not two ASCII punctuation
+ * characters; a prefix or tag that is empty, longer than 64 bytes or not
+ * UTF-8; a prefix with white space or a colon; a tag with white space
+ * other than single spaces inside ("[External Sender]"); more than 256
+ * prefixes or tags.
  */
 struct subject_rules *subject_rules_new(const char *const *prefixes,
 	    const char *const *tags, const char *word, const char *brackets,
@@ -45,7 +54,10 @@ void	subject_rules_free(struct subject_rules *);
  * subject_decode - a raw Subject header value (possibly folded, possibly
  * RFC 2047 encoded, possibly raw 8-bit) as UTF-8: adjacent encoded words
  * joined, a character split across words repaired, unknown or broken
- * charsets decoded best-effort (never dropped).
+ * charsets decoded best-effort (never dropped).  Unfolding also trims
+ * white space at both ends.  Raw 8-bit text is read as UTF-8, else
+ * windows-1252, else ISO-8859-1; bytes that are not valid in the charset
+ * an encoded word names become "?" (GMime's rule).  Never NULL.
  */
 char	*subject_decode(const char *raw);
 
@@ -54,7 +66,8 @@ char	*subject_decode(const char *raw);
  * Subject: white space runs folded to one space, trailing "(fwd)" and
  * leading re/fw/fwd prefixes (with [blob]s) and leading [blob]s removed,
  * "[fwd: ...]" unwrapped, repeated until nothing changes.  Only the RFC's
- * English prefixes; for sorting and comparison, not for writing.
+ * English prefixes; for sorting and comparison, not for writing.  White
+ * space is SP and HTAB, and CR and LF as the remains of continuations.
  */
 char	*subject_base(const char *utf8);
 
@@ -63,7 +76,10 @@ struct subject_parts {
 	char	*ticket;	/* digits of the first token, or NULL */
 	bool	conflict;	/* tokens with different numbers were present */
 	char	*rest;		/* the Subject without prefixes, gateway tags
-				   and tokens, white space folded */
+				   and tokens, in NFC; runs of ASCII white
+				   space and control characters are one
+				   space, none at the ends; other spaces
+				   (no-break, ideographic) are text */
 };
 
 /*
@@ -74,6 +90,15 @@ struct subject_parts {
  * after tokens at the front: "Re: Ticket [1] AW: x" gives "x"); other
  * bracketed tags are kept as they are.  Always fills out; release it with
  * subject_parts_clear().
+ *
+ * Token: the word, not preceded by a letter or digit; optional white
+ * space; the open bracket; optional white space; 1 to 20 ASCII digits;
+ * optional white space; the close bracket.  Every token is removed;
+ * ticket is the first one's digits as written ("007" stays "007").
+ * Prefix: a listed word, an optional counter "[2]" or "(2)", optional
+ * white space, ":" or "：".  Matching is case-insensitive (Unicode case
+ * folding, after NFC).  A gateway tag that begins (ends) with a letter or
+ * digit is not removed from inside a longer word.
  */
 void	subject_parse(const struct subject_rules *, const char *utf8,
 	    struct subject_parts *out);
@@ -83,7 +108,7 @@ void	subject_parts_clear(struct subject_parts *);
 /*
  * subject_compose - the Subject we write: "<word> <open>N<close> rest"
  * (e.g. "Ticket [48213] Prozess 17 hängt"), or rest alone when ticket is
- * NULL.
+ * NULL or "", or the token alone when rest is NULL or "".
  */
 char	*subject_compose(const struct subject_rules *, const char *ticket,
 	    const char *rest);
@@ -93,6 +118,17 @@ char	*subject_compose(const struct subject_rules *, const char *ticket,
  * otherwise RFC 2047 encoded words; folded so no line exceeds 78
  * characters (lines separated by "\n" plus white space, as libmilter
  * wants; the header name "Subject: " counts on the first line).
+ *
+ * Words of printable ASCII are written as they are, the others as
+ * encoded words (UTF-8) of at most 75 characters, and then lines are at
+ * most 76 characters, as RFC 2047 wants.  Folding happens before white
+ * space and never inside a word, so only an ASCII word longer than a
+ * line makes a longer line (a word over 997 characters is encoded
+ * instead, to stay within RFC 5322's 998).  Control characters (tab, CR,
+ * LF included) become spaces and white space at the ends is dropped;
+ * otherwise subject_decode() gives the text back exactly, except a word
+ * that itself looks like an encoded word ("=?x?q?y?="), which every
+ * reader decodes.
  */
 char	*subject_encode(const char *utf8);
 

@@ -3,6 +3,8 @@
  *	conf - load and check the support-milter configuration
  * SYNOPSIS
  *	#include "conf.h"
+#include "netlist.h"
+#include "subject.h"
  * DESCRIPTION
  *	The settings live in one table: name, type, default, bounds and a
  *	line of documentation.  conf_load() first applies every default by
@@ -30,10 +32,13 @@
 #include <glib.h>
 
 #include "conf.h"
+#include "netlist.h"
+#include "subject.h"
 
 #define GUIDANCE_MAX_LINES	32
 #define GUIDANCE_MAX_LINE	980	/* after '%' doubling, libmilter's limit */
 #define GUIDANCE_VAR		"${support_address}"
+#define LIST_MAX		256	/* entries of a plain list */
 
 enum key_type {
 	T_STRING,
@@ -46,7 +51,10 @@ enum key_type {
 	T_FACILITY,
 	T_POLICY,
 	T_FAILURE,
-	T_HEADER_NAME
+	T_HEADER_NAME,
+	T_BOOL,
+	T_NUMBER,	/* a plain integer */
+	T_LIST		/* a list of strings, possibly empty */
 };
 
 #define P(x)	(1u << (x))
@@ -122,6 +130,38 @@ static const struct key keys[] = {
 	{{"on_failure", "\"tempfail\"",
 	  "when a message cannot be handled (database error): tempfail or accept"},
 	 T_FAILURE, OFF(on_failure), 0, 0, 0},
+	{{"trusted_networks", "[ \"127.0.0.0/8\", \"::1\" ]",
+	  "clients whose mail from the support address teaches us ticket threads (CIDR, IPv6, !exclusion)"},
+	 T_LIST, OFF(trusted_networks), 0, 0, 0},
+	{{"ticket_allocate", "false",
+	  "number new tickets here (true) or leave them to the ticket system (false)"},
+	 T_BOOL, OFF(ticket_allocate), 0, 0, 0},
+	{{"ticket_first_number", "1",
+	  "the first number ticket_allocate gives out"},
+	 T_NUMBER, OFF(ticket_first), 1, (size_t)1 << 50, 0},
+	{{"ticket_word", "\"Ticket\"",
+	  "the word of the ticket token in the Subject"},
+	 T_STRING, OFF(ticket_word), 0, 0, 0},
+	{{"ticket_brackets", "\"[]\"",
+	  "the two characters around the ticket number"},
+	 T_STRING, OFF(ticket_brackets), 0, 0, 0},
+	{{"ticket_header_name", "\"X-Support-Ticket\"",
+	  "header that gives the ticket system the ticket and how it was found"},
+	 T_HEADER_NAME, OFF(ticket_header_name), 0, 0, 0},
+	{{"subject_prefixes",
+	  "[ \"Re\", \"Fw\", \"Fwd\", \"AW\", \"WG\", \"Antw\", "
+	  " \"Antwort\", \"SV\", \"VS\", \"VL\", \"Vá\", \"R\", "
+	  " \"RIF\", \"I\", \"RES\", \"RESP\", \"RV\", \"ENC\", "
+	  " \"REENV\", \"TRANSF\", \"Odp\", \"PD\", \"YNT\", "
+	  " \"Yan\", \"İLT\", \"ΑΠ\", \"ΣΧΕΤ\", \"ΠΡΘ\", \"השב\", "
+	  " \"Ответ\", \"Пересл\", \"Одг\", \"Odg\", \"回复\", "
+	  " \"答复\", \"转发\", \"回覆\", \"轉寄\", \"返信\", \"転送\" ]",
+	  "reply and forward prefixes removed from the front of a Subject (case-insensitive; counters and the fullwidth colon allowed)"},
+	 T_LIST, OFF(subject_prefixes), 0, 0, 0},
+	{{"subject_gateway_tags",
+	  "[ \"[EXTERNAL]\", \"*EXTERNAL*\", \"[EXT]\", \"[SPAM]\", \"[Suspicious]\" ]",
+	  "tags that mail gateways add, removed wherever they stand in a Subject"},
+	 T_LIST, OFF(subject_gateway_tags), 0, 0, 0},
 	{{NULL, NULL, NULL}, 0, 0, 0, 0, 0}
 };
 
@@ -308,15 +348,16 @@ parse_facility(struct loader *ld, const config_setting_t *s, int *out)
 	return fail(ld, s, "syslog_facility: unknown facility \"%s\"", str);
 }
 
-/* parse_strings - a non-empty list of strings, copied. */
+/* parse_strings - a list of strings (non-empty unless empty_ok), copied. */
 static char **
-parse_strings(struct loader *ld, const config_setting_t *s, size_t max)
+parse_strings(struct loader *ld, const config_setting_t *s, size_t max,
+    bool empty_ok)
 {
 	int	n = config_setting_length(s);
 	char	**v;
 
 	if ((config_setting_type(s) != CONFIG_TYPE_ARRAY &&
-	    config_setting_type(s) != CONFIG_TYPE_LIST) || n == 0) {
+	    config_setting_type(s) != CONFIG_TYPE_LIST) || (n == 0 && !empty_ok)) {
 		(void)fail(ld, s, "%s: expected a list of strings",
 		    config_setting_name(s));
 		return NULL;
@@ -358,7 +399,7 @@ check_address(const char *a)
 static int
 parse_addresses(struct loader *ld, const config_setting_t *s, char ***out)
 {
-	char	**v = parse_strings(ld, s, 64);
+	char	**v = parse_strings(ld, s, 64, false);
 
 	if (v == NULL)
 		return -1;
@@ -510,8 +551,22 @@ apply(struct loader *ld, const struct key *k, const config_setting_t *s,
 	case T_GUIDANCE:
 		/* checked in conf_load, once the addresses are known */
 		g_strfreev(*(char ***)field);
-		*(char ***)field = parse_strings(ld, s, GUIDANCE_MAX_LINES);
+		*(char ***)field = parse_strings(ld, s, GUIDANCE_MAX_LINES, false);
 		return *(char ***)field ? 0 : -1;
+	case T_LIST:
+		g_strfreev(*(char ***)field);
+		*(char ***)field = parse_strings(ld, s, LIST_MAX, true);
+		return *(char ***)field ? 0 : -1;
+	case T_BOOL:
+		if (config_setting_type(s) != CONFIG_TYPE_BOOL)
+			return fail(ld, s, "%s: expected true or false", k->pub.name);
+		*(bool *)field = config_setting_get_bool(s);
+		return 0;
+	case T_NUMBER:
+		if (config_setting_type(s) != CONFIG_TYPE_INT &&
+		    config_setting_type(s) != CONFIG_TYPE_INT64)
+			return fail(ld, s, "%s: expected a number", k->pub.name);
+		return parse_size(ld, s, k, field);
 	case T_SIZE:
 		return parse_size(ld, s, k, field);
 	case T_MODE:
@@ -584,6 +639,42 @@ load_defaults(struct conf *c, char *err)
 	return rc;
 }
 
+/* setting_of - the first of names set in the file, for a line number. */
+static const config_setting_t *
+setting_of(config_t *cf, const char *const *names)
+{
+	const config_setting_t *s = NULL;
+
+	for (; *names && s == NULL; names++)
+		s = config_lookup(cf, *names);
+	return s;
+}
+
+/*
+ * build - what the settings compile to, once per configuration: nothing of
+ * it is built again per message.
+ */
+static int
+build(struct loader *ld, config_t *cf, struct conf *c)
+{
+	static const char *const net_keys[] = { "trusted_networks", NULL };
+	static const char *const subject_keys[] = { "ticket_word",
+	    "ticket_brackets", "subject_prefixes", "subject_gateway_tags", NULL };
+	char	e[CONF_ERRLEN];
+
+	c->trusted = netlist_new((const char *const *)c->trusted_networks, e,
+	    sizeof(e));
+	if (c->trusted == NULL)
+		return fail(ld, setting_of(cf, net_keys), "trusted_networks: %s", e);
+	c->subject_rules = subject_rules_new(
+	    (const char *const *)c->subject_prefixes,
+	    (const char *const *)c->subject_gateway_tags, c->ticket_word,
+	    c->ticket_brackets, e, sizeof(e));
+	if (c->subject_rules == NULL)
+		return fail(ld, setting_of(cf, subject_keys), "%s", e);
+	return 0;
+}
+
 /* load_file - parse FILE over the defaults already in c. */
 static int
 load_file(const char *file, struct conf *c, char *err)
@@ -605,6 +696,8 @@ load_file(const char *file, struct conf *c, char *err)
 		rc = apply_all(&ld, &cf, c);
 	if (rc == 0)
 		rc = check_guidance(&ld, &cf, c);
+	if (rc == 0)
+		rc = build(&ld, &cf, c);
 	config_destroy(&cf);
 	g_free(ld.dir);
 	g_free(abs);
@@ -663,5 +756,13 @@ conf_free(struct conf *c)
 	g_free(c->spool_directory);
 	g_free(c->header_name);
 	g_strfreev(c->guidance_reply);
+	g_strfreev(c->trusted_networks);
+	g_free(c->ticket_word);
+	g_free(c->ticket_brackets);
+	g_free(c->ticket_header_name);
+	g_strfreev(c->subject_prefixes);
+	g_strfreev(c->subject_gateway_tags);
+	netlist_free(c->trusted);
+	subject_rules_free(c->subject_rules);
 	g_free(c);
 }

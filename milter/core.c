@@ -2,9 +2,12 @@
  * NAME
  *	core - sequence the steps that decide about one message
  * DESCRIPTION
- *	Order: not for support -> accept untouched; mail we could not take
- *	in whole (oversize, unparseable) -> accept unmodified; otherwise the
- *	recipient rule.  Every decision about support mail is then stored
+ *	Order: mail neither to support nor from support through a trusted
+ *	client -> accept untouched, nothing recorded; mail we could not take
+ *	in whole (oversize, unparseable) -> accept unmodified; mail from
+ *	support (trusted) -> learn its ticket, never change it; otherwise the
+ *	recipient rule, then, when the mail goes on to support, its ticket.
+ *	Every decision about support mail is then stored in one transaction
  *	before the caller acts on it; a store failure turns into on_failure.
  *
  *	A reject at end of message fails the mail for every recipient, so
@@ -16,18 +19,12 @@
 
 #include "address.h"
 #include "core.h"
+#include "msgid.h"
+#include "netlist.h"
 #include "policy.h"
+#include "thread.h"
 
 #define GUIDANCE_VAR	"${support_address}"
-
-bool
-core_wants(const struct conf *c, const struct envelope *env)
-{
-	for (size_t i = 0; i < env->nrcpts; i++)
-		if (address_match(c, env->rcpts[i], NULL))
-			return true;
-	return false;
-}
 
 /* support_rcpts - the envelope recipients that are support addresses. */
 static size_t
@@ -45,11 +42,32 @@ support_rcpts(const struct conf *c, const struct envelope *env,
 	return n;
 }
 
+/* trusted - a client whose mail from support may teach us threads. */
+static bool
+trusted(const struct conf *c, const struct envelope *env)
+{
+	return env->auth_user != NULL ||
+	    netlist_match(c->trusted, env->client_addr);
+}
+
+bool
+core_wants(const struct conf *c, const struct envelope *env)
+{
+	return support_rcpts(c, env, NULL, NULL) > 0 || trusted(c, env);
+}
+
+bool
+core_needs_body(const struct conf *c, const struct envelope *env)
+{
+	return support_rcpts(c, env, NULL, NULL) > 0;
+}
+
 /* set_guidance - the 550 5.7.1 reply, naming the address written to. */
 static void
 set_guidance(const struct conf *c, const char *address, struct decision *d)
 {
 	d->action = ACTION_REJECT;
+	d->policy = "reject";
 	g_strlcpy(d->reply_code, "550", sizeof(d->reply_code));
 	g_strlcpy(d->reply_xcode, "5.7.1", sizeof(d->reply_xcode));
 	for (char **l = c->guidance_reply; *l; l++) {
@@ -60,11 +78,7 @@ set_guidance(const struct conf *c, const char *address, struct decision *d)
 	}
 }
 
-/*
- * mark - our header with the verdict, after removing copies that came
- * with the mail (the ticket system trusts it; from the end, so indexes
- * of the earlier ones stay valid).
- */
+/* mark - our header with the rule's verdict. */
 static void
 mark(const struct conf *c, const struct message *m, const char *policy,
     struct decision *d)
@@ -72,17 +86,28 @@ mark(const struct conf *c, const struct message *m, const char *policy,
 	GString	*v = g_string_new(NULL);
 
 	d->policy = policy;
-	for (int i = message_header_count(m, c->header_name); i > 0; i--)
-		decision_add_edit(d, EDIT_CHANGE, c->header_name, i, NULL);
 	g_string_printf(v, "recipient=%s; policy=%s", d->placement, policy);
 	if (d->automatic)
 		g_string_append_printf(v, "; automatic=%s", d->automatic);
-	decision_add_edit(d, EDIT_ADD, c->header_name, 0, v->str);
+	decision_set_header(d, m, c->header_name, v->str);
 	(void)g_string_free(v, TRUE);
 }
 
-/* decide_rule - the recipient rule for a parsed support message. */
+/* learn - mail from support: record what it teaches, change nothing. */
 static void
+learn(const struct conf *c, const struct message *m, struct decision *d)
+{
+	d->reason = "from-support";
+	d->policy = "learn";
+	d->direction = "out";
+	thread_outbound(c, m, d);
+}
+
+/*
+ * decide_rule - the recipient rule for a parsed support message; true
+ * when the message then goes on to support.
+ */
+static bool
 decide_rule(const struct envelope *env, const struct message *m,
     const struct conf *c, struct decision *d)
 {
@@ -94,13 +119,17 @@ decide_rule(const struct envelope *env, const struct message *m,
 	d->placement = policy_placement_name(place);
 	d->reason = d->placement;
 	if (policy_from_support(c, env, m->mime)) {
+		if (trusted(c, env)) {
+			learn(c, m, d);
+			return false;
+		}
 		d->reason = "from-support";
 		mark(c, m, "exempt", d);
-		return;
+		return true;
 	}
 	if (place == PLACE_TO) {
 		mark(c, m, "pass", d);
-		return;
+		return true;
 	}
 	action = place == PLACE_CC ? c->cc_only_action : c->bcc_action;
 	d->automatic = policy_automatic(env, m->mime);
@@ -110,28 +139,31 @@ decide_rule(const struct envelope *env, const struct message *m,
 		action = c->multi_recipient_action;
 	switch (action) {
 	case POLICY_REJECT:
-		d->policy = "reject";
 		set_guidance(c, c->support_addresses[which], d);
-		break;
+		return false;
 	case POLICY_REMOVE:
 		d->policy = "remove";
 		(void)support_rcpts(c, env, d->removed_rcpts, NULL);
-		break;
+		return false;
 	case POLICY_WARN:
 	case POLICY_ACCEPT:
 		mark(c, m, conf_policy_name(action), d);
 		break;
 	}
+	return true;
 }
 
 /* fail_safe - the configured action when the decision cannot be kept. */
 static void
-fail_safe(const struct conf *c, struct decision *d)
+fail_safe(const struct conf *c, char *error, struct decision *d)
 {
 	g_array_set_size(d->edits, 0);
 	g_ptr_array_set_size(d->removed_rcpts, 0);
 	g_ptr_array_set_size(d->reply_lines, 0);
+	d->error = error;
 	d->reason = "store-error";
+	d->policy = NULL;
+	d->direction = NULL;
 	if (c->on_failure == FAILURE_ACCEPT) {
 		d->action = ACTION_ACCEPT;
 		return;
@@ -143,41 +175,65 @@ fail_safe(const struct conf *c, struct decision *d)
 	    "support-milter cannot record this message now, please try again later"));
 }
 
-/* record - store the decision; on failure switch to the failure action. */
+/* record - store everything of the message in one durable transaction. */
 static int
-record(const struct envelope *env, const struct conf *c, struct store *st,
-    struct decision *d)
+record(const struct envelope *env, struct store *st, struct decision *d,
+    char *err)
 {
-	char	err[STORE_ERRLEN];
-	uint64_t seq;
+	struct store_put p = {
+		env->now, NULL, d->direction ? d->ticket : NULL,
+		d->direction, d->message_id, NULL, 0, d->subject
+	};
 
+	/* only mail from support teaches which IDs belong to a ticket */
+	if (d->direction && strcmp(d->direction, "out") == 0) {
+		p.refs = (const char *const *)d->refs->pdata;
+		p.nrefs = d->refs->len;
+	}
 	g_string_printf(d->record, "t=%lld qid=", (long long)env->now);
 	decision_append_value(d->record, env->queue_id);
 	g_string_append_c(d->record, ' ');
 	decision_summary(env, d, d->record);
-	if (store_put_decision(st, d->record->str, d->record->len, &seq, err) == 0)
-		return 0;
-	d->error = g_strdup(err);
-	fail_safe(c, d);
-	return -1;
+	p.record = d->record->str;
+	return store_put(st, &p, err);
+}
+
+/* decide - everything but the store's failure; -1 when the store failed. */
+static int
+decide(const struct envelope *env, const struct message *msg,
+    const struct conf *c, struct store *st, struct decision *d, char *err)
+{
+	if (msg->anomalies & ANOMALY_OVERSIZE)
+		d->reason = "oversize";
+	else if (msg->mime == NULL)
+		d->reason = "unparseable";
+	else if (!core_needs_body(c, env))
+		learn(c, msg, d);
+	else if (decide_rule(env, msg, c, d)) {
+		if (thread_inbound(c, st, msg, d, err) < 0)
+			return -1;
+		if (d->ticket)
+			d->direction = "in";
+	}
+	return record(env, st, d, err);
 }
 
 int
 core_decide(const struct envelope *env, const struct message *msg,
     const struct conf *c, struct store *st, struct decision *d)
 {
+	char	err[STORE_ERRLEN];
+
 	d->anomalies = msg->anomalies;
 	if (msg->mime)
-		d->message_id = g_strdup(g_mime_message_get_message_id(msg->mime));
-	if (!core_wants(c, env)) {
+		d->message_id = msgid_key(g_mime_message_get_message_id(msg->mime));
+	if (!core_needs_body(c, env) && (msg->mime == NULL ||
+	    !trusted(c, env) || !policy_from_support(c, env, msg->mime))) {
 		d->reason = "not-support";
 		return 0;
 	}
-	if (msg->anomalies & ANOMALY_OVERSIZE)
-		d->reason = "oversize";
-	else if (msg->mime == NULL)
-		d->reason = "unparseable";
-	else
-		decide_rule(env, msg, c, d);
-	return record(env, c, st, d);
+	if (decide(env, msg, c, st, d, err) == 0)
+		return 0;
+	fail_safe(c, g_strdup(err), d);
+	return -1;
 }

@@ -5,12 +5,14 @@
  *	The summary is the administrator's view of a message: the same text
  *	goes to the log (after the queue ID) and to the database record, so
  *	the two can never disagree.  Values from mail are escaped (control
- *	and non-ASCII bytes as \xHH, space as \x20) and capped, so one line
- *	stays one line and cannot forge another key.
+ *	and non-ASCII bytes, backslash and double quote as \xHH), quoted when
+ *	they hold a space, and capped, so one line stays one line and cannot
+ *	forge another key.
  */
 #include <string.h>
 
 #include "decision.h"
+#include "message.h"
 
 #define VALUE_MAX	200	/* bytes of a mail-supplied value in a summary */
 
@@ -39,6 +41,7 @@ decision_init(struct decision *d)
 	d->edits = g_array_new(FALSE, FALSE, sizeof(struct header_edit));
 	g_array_set_clear_func(d->edits, edit_clear);
 	d->removed_rcpts = g_ptr_array_new_with_free_func(g_free);
+	d->refs = g_ptr_array_new_with_free_func(g_free);
 	d->record = g_string_new(NULL);
 }
 
@@ -48,8 +51,11 @@ decision_release(struct decision *d)
 	g_ptr_array_unref(d->reply_lines);
 	g_array_unref(d->edits);
 	g_ptr_array_unref(d->removed_rcpts);
+	g_ptr_array_unref(d->refs);
 	g_free(d->message_id);
 	g_free(d->ticket);
+	g_free(d->ticket_conflict);
+	g_free(d->subject);
 	g_free(d->error);
 	(void)g_string_free(d->record, TRUE);
 	memset(d, 0, sizeof(*d));
@@ -62,6 +68,15 @@ decision_add_edit(struct decision *d, enum edit_op op, const char *name,
 	struct header_edit e = { op, g_strdup(name), index, g_strdup(value) };
 
 	g_array_append_val(d->edits, e);
+}
+
+void
+decision_set_header(struct decision *d, const struct message *m,
+    const char *name, const char *value)
+{
+	for (int i = message_header_count(m, name); i > 0; i--)
+		decision_add_edit(d, EDIT_CHANGE, name, i, NULL);
+	decision_add_edit(d, EDIT_ADD, name, 0, value);
 }
 
 bool
@@ -79,22 +94,29 @@ decision_action_name(enum decision_action a)
 void
 decision_append_value(GString *out, const char *s)
 {
+	bool	quote;
 	size_t	n;
 
 	if (s == NULL || *s == '\0') {
 		g_string_append_c(out, '-');
 		return;
 	}
+	/* a value with spaces is quoted, so that the line stays key=value */
+	quote = strpbrk(s, " \"") != NULL;
+	if (quote)
+		g_string_append_c(out, '"');
 	for (n = 0; s[n] && n < VALUE_MAX; n++) {
 		unsigned char c = (unsigned char)s[n];
 
-		if (c <= 0x20 || c >= 0x7f || c == '\\')
+		if (c < 0x20 || c >= 0x7f || c == '\\' || c == '"')
 			g_string_append_printf(out, "\\x%02x", c);
 		else
 			g_string_append_c(out, (char)c);
 	}
 	if (s[n])
 		g_string_append(out, "...");
+	if (quote)
+		g_string_append_c(out, '"');
 }
 
 /* append_kv - " key=value" with the value escaped. */
@@ -124,6 +146,12 @@ decision_summary(const struct envelope *env, const struct decision *d,
 		append_kv(out, "removed_rcpt", g_ptr_array_index(d->removed_rcpts, i));
 	append_kv(out, "msgid", d->message_id);
 	append_kv(out, "ticket", d->ticket);
+	if (d->ticket_found)
+		append_kv(out, "found", d->ticket_found);
+	if (d->ticket_conflict)
+		append_kv(out, "conflict", d->ticket_conflict);
+	if (d->direction)
+		append_kv(out, "direction", d->direction);
 	if (d->anomalies & ANOMALY_OVERSIZE)
 		g_string_append(out, " anomaly=oversize");
 	if (d->anomalies & ANOMALY_UNPARSEABLE)

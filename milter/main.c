@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <grp.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -360,6 +361,12 @@ run_daemon(const struct options *o, const struct conf *c, struct store *st)
 	}
 	log_open(PROGRAM, c->syslog_facility, o->foreground);
 	raise_nofile();
+	/* a file size limit must fail a database write, not kill the daemon */
+	(void)signal(SIGXFSZ, SIG_IGN);
+	if (store_read_only(st))
+		log_msg(LOG_WARNING, "store %s: read-only for this process: "
+		    "support mail gets on_failure (%s)", c->database,
+		    c->on_failure == FAILURE_ACCEPT ? "accept" : "tempfail");
 	milter_version(v, sizeof(v));
 	log_msg(LOG_INFO, "starting " PROGRAM " " VERSION " (libmilter %s) "
 	    "config=%s database=%s", v, c->path, c->database);
@@ -404,7 +411,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "%s: database: %s: %s\n", c->path, c->database,
 		    g_strerror(errno));
 		rc = EX_CONFIG;
-	} else if (store_open(c->database, c->database_size, &st, serr) < 0) {
+	} else if (store_open(c->database, c->database_size, STORE_WRITE, &st,
+	    serr) < 0) {
 		fprintf(stderr, "%s: %s\n", c->path, serr);
 		rc = EX_CONFIG;
 	} else if (o.test_file)

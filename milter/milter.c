@@ -221,14 +221,21 @@ on_header(SMFICTX *ctx, char *name, char *value)
 	return SMFIS_CONTINUE;
 }
 
+static sfsistat finish(SMFICTX *, struct conn *);
+
 static sfsistat
 on_eoh(SMFICTX *ctx)
 {
 	struct conn *c = conn_get(ctx);
+	struct envelope env;
 
 	read_qid(ctx, c);
 	spool_put(c, "\r\n", 2);
-	return SMFIS_CONTINUE;
+	env = envelope_of(c);
+	/* mail not to support is never changed: its headers are enough */
+	if (core_needs_body(milter_conf, &env))
+		return SMFIS_CONTINUE;
+	return finish(ctx, c);
 }
 
 static sfsistat
@@ -319,16 +326,22 @@ static sfsistat
 failed(const struct envelope *env, const char *what)
 {
 	bool	accept = milter_conf->on_failure == FAILURE_ACCEPT;
+	GString	*e = g_string_new(NULL);
 
+	decision_append_value(e, what);
 	log_msg(LOG_ERR, "%s: action=%s reason=internal-error error=%s",
-	    env->queue_id, accept ? "accept" : "tempfail", what);
+	    env->queue_id, accept ? "accept" : "tempfail", e->str);
+	(void)g_string_free(e, TRUE);
 	return accept ? SMFIS_ACCEPT : SMFIS_TEMPFAIL;
 }
 
+/*
+ * finish - decide about the message in the spool and carry it out; at end
+ * of headers only for mail the core does not change.
+ */
 static sfsistat
-on_eom(SMFICTX *ctx)
+finish(SMFICTX *ctx, struct conn *c)
 {
-	struct conn *c = conn_get(ctx);
 	struct envelope env;
 	struct message msg;
 	struct decision d;
@@ -359,6 +372,12 @@ on_eom(SMFICTX *ctx)
 	message_release(&msg);
 	conn_reset(c);
 	return rs;
+}
+
+static sfsistat
+on_eom(SMFICTX *ctx)
+{
+	return finish(ctx, conn_get(ctx));
 }
 
 static sfsistat

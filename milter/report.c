@@ -4,8 +4,8 @@
  * DESCRIPTION
  *	JSON strings must be UTF-8: bytes of a message that are not valid
  *	UTF-8 are written as U+FFFD in the "message" field (the text form
- *	prints the exact bytes).  The subject is decoded from RFC 2047 by
- *	GMime, as a ticket system would show it.
+ *	prints the exact bytes).  The subject is decoded from RFC 2047 as a
+ *	ticket system would show it (subject_decode()).
  * SEE ALSO
  *	RFC 8259, docs/dry-run.md
  */
@@ -13,6 +13,7 @@
 
 #include "render.h"
 #include "report.h"
+#include "subject.h"
 
 static const char *const edit_names[] = {
 	[EDIT_ADD] = "add", [EDIT_CHANGE] = "change", [EDIT_INSERT] = "insert"
@@ -131,8 +132,13 @@ subject(const struct message *m, const GByteArray *delivered)
 	    delivered->len);
 	p = g_mime_parser_new_with_stream(s);
 	dm = g_mime_parser_construct_message(p, NULL);
-	if (dm && g_mime_message_get_subject(dm))
-		subj = g_strdup(g_mime_message_get_subject(dm));
+	/* subject_decode() mends what GMime 3.2.13's own decoding loses */
+	if (dm && g_mime_object_get_header(GMIME_OBJECT(dm), "Subject")) {
+		GMimeHeaderList *l = g_mime_object_get_header_list(GMIME_OBJECT(dm));
+
+		subj = subject_decode(g_mime_header_get_raw_value(
+		    g_mime_header_list_get_header(l, "Subject")));
+	}
 	g_clear_object(&dm);
 	g_object_unref(p);
 	g_object_unref(s);
@@ -172,6 +178,12 @@ report_json(const struct envelope *env, const struct message *m,
 	string_or_null(out, subj);
 	key(out, "ticket");
 	string_or_null(out, d->ticket);
+	key(out, "ticket_found");
+	string_or_null(out, d->ticket_found);
+	key(out, "ticket_conflict");
+	string_or_null(out, d->ticket_conflict);
+	key(out, "direction");
+	string_or_null(out, d->direction);
 	key(out, "changed");
 	g_string_append(out, decision_changed(d) ? "true" : "false");
 	key(out, "header_edits");

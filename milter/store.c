@@ -2,26 +2,56 @@
  * NAME
  *	store - durable records in LMDB
  * DESCRIPTION
- *	Keys are big-endian so that LMDB's byte order is numeric order and
- *	MDB_APPEND can be used; the next sequence number is one past the last
- *	key, read inside the same write transaction, so concurrent writers
- *	never collide.
+ *	Every write goes through write_txn(), which retries after growing a
+ *	full map.  LMDB may change the map size only while no transaction of
+ *	this process is open, so every transaction holds a shared lock on
+ *	st->resize and growing the map holds it exclusively.
+ *
+ *	Decision keys are big-endian sequence numbers, so LMDB's byte order
+ *	is numeric order and MDB_APPEND applies; the next number is one past
+ *	the last key, read inside the same write transaction.
  * SEE ALSO
- *	lmdb.h
+ *	lmdb.h, store.h
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <lmdb.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 
 #include "store.h"
 
+#define INITIAL_MAP	((size_t)4 << 20)	/* grown by doubling */
+#define SUBJECT_MAX	200	/* bytes of a Subject kept in a ticket record */
+
+static const char *const table_names[TABLE_COUNT] = {
+	"decisions", "msgids", "tickets", "ticket_msgs", "meta"
+};
+
 struct store {
 	MDB_env	*env;
-	MDB_dbi	decisions;
+	MDB_dbi	dbi[TABLE_COUNT];
 	char	*dir;
+	size_t	max_size;
+	bool	read_only;
+	pthread_rwlock_t resize;
 };
+
+const char *
+store_table_name(enum store_table t)
+{
+	return table_names[t];
+}
+
+bool
+store_read_only(const struct store *st)
+{
+	return st->read_only;
+}
 
 /* fail - "store DIR: CALL: reason" from an LMDB or errno code. */
 static int
@@ -32,52 +62,86 @@ fail(const struct store *st, const char *call, int rc, char *err)
 	return -1;
 }
 
-/* open_dbi - open or create a named database in a first transaction. */
+/* open_tables - open (or, writing, create) every sub-database. */
 static int
-open_dbi(struct store *st, const char *name, MDB_dbi *dbi, char *err)
+open_tables(struct store *st, char *err)
 {
+	unsigned flags = st->read_only ? MDB_RDONLY : 0;
 	MDB_txn	*txn;
 	int	rc;
 
-	if ((rc = mdb_txn_begin(st->env, NULL, 0, &txn)) != 0)
+	if ((rc = mdb_txn_begin(st->env, NULL, flags, &txn)) != 0)
 		return fail(st, "mdb_txn_begin", rc, err);
-	if ((rc = mdb_dbi_open(txn, name, MDB_CREATE, dbi)) != 0) {
-		mdb_txn_abort(txn);
-		return fail(st, "mdb_dbi_open", rc, err);
+	for (int t = 0; t < TABLE_COUNT; t++) {
+		unsigned f = (st->read_only ? 0 : MDB_CREATE) |
+		    (t == TABLE_TICKET_MSGS ? MDB_DUPSORT : 0);
+
+		rc = mdb_dbi_open(txn, table_names[t], f, &st->dbi[t]);
+		if (rc == MDB_NOTFOUND && st->read_only) {
+			/* a database that was never written: reads find nothing */
+			st->dbi[t] = 0;
+			rc = 0;
+		}
+		if (rc != 0) {
+			mdb_txn_abort(txn);
+			return fail(st, "mdb_dbi_open", rc, err);
+		}
 	}
 	if ((rc = mdb_txn_commit(txn)) != 0)
 		return fail(st, "mdb_txn_commit", rc, err);
 	return 0;
 }
 
+/* open_env - the environment, read-write or read-only. */
+static int
+open_env(struct store *st, bool read_only)
+{
+	MDB_envinfo info;
+	int	rc;
+
+	if (st->env)
+		mdb_env_close(st->env);
+	st->env = NULL;
+	st->read_only = read_only;
+	if ((rc = mdb_env_create(&st->env)) != 0 ||
+	    (rc = mdb_env_set_mapsize(st->env, MIN(INITIAL_MAP,
+	    st->max_size))) != 0 ||
+	    (rc = mdb_env_set_maxdbs(st->env, TABLE_COUNT)) != 0 ||
+	    (rc = mdb_env_open(st->env, st->dir,
+	    MDB_NOTLS | (read_only ? MDB_RDONLY : 0), 0600)) != 0)
+		return rc;
+	/* an existing file larger than the initial map keeps its size */
+	if (mdb_env_info(st->env, &info) == 0 && info.me_mapsize > st->max_size)
+		st->max_size = info.me_mapsize;
+	return 0;
+}
+
 int
-store_open(const char *dir, size_t map_size, struct store **out,
-    char err[STORE_ERRLEN])
+store_open(const char *dir, size_t max_size, enum store_mode mode,
+    struct store **out, char err[STORE_ERRLEN])
 {
 	struct store *st = g_new0(struct store, 1);
 	int	rc;
 
 	st->dir = g_strdup(dir);
-	if ((rc = mdb_env_create(&st->env)) != 0) {
-		(void)fail(st, "mdb_env_create", rc, err);
-		goto bad;
-	}
-	if ((rc = mdb_env_set_mapsize(st->env, map_size)) != 0 ||
-	    (rc = mdb_env_set_maxdbs(st->env, 8)) != 0) {
-		(void)fail(st, "mdb_env_set", rc, err);
-		goto bad;
-	}
-	if ((rc = mdb_env_open(st->env, dir, MDB_NOTLS, 0600)) != 0) {
+	st->max_size = max_size;
+	(void)pthread_rwlock_init(&st->resize, NULL);
+	rc = open_env(st, mode == STORE_READ);
+	if (mode == STORE_WRITE && (rc == EACCES || rc == EROFS))
+		rc = open_env(st, true);
+	if (rc != 0) {
 		(void)fail(st, "mdb_env_open", rc, err);
-		goto bad;
+		store_close(st);
+		return -1;
 	}
-	if (open_dbi(st, "decisions", &st->decisions, err) < 0)
-		goto bad;
+	if (open_tables(st, err) < 0) {
+		store_close(st);
+		return -1;
+	}
+	/* slots of readers that were killed would keep pages from reuse */
+	(void)mdb_reader_check(st->env, NULL);
 	*out = st;
 	return 0;
-bad:
-	store_close(st);
-	return -1;
 }
 
 void
@@ -87,62 +151,507 @@ store_close(struct store *st)
 		return;
 	if (st->env)
 		mdb_env_close(st->env);
+	(void)pthread_rwlock_destroy(&st->resize);
 	g_free(st->dir);
 	g_free(st);
 }
 
-/* next_seq - one past the last key of dbi, in txn. */
+/*
+ * grow - make the map bigger after MDB_MAP_FULL (doubling, up to the
+ * maximum), or adopt a size another process set (MDB_MAP_RESIZED).
+ * Returns an LMDB code; MDB_MAP_FULL when it is at its maximum.
+ */
 static int
-next_seq(MDB_txn *txn, MDB_dbi dbi, uint64_t *seq)
+grow(struct store *st, int why)
+{
+	MDB_envinfo info;
+	size_t	size;
+	int	rc;
+
+	(void)pthread_rwlock_wrlock(&st->resize);
+	if ((rc = mdb_env_info(st->env, &info)) == 0) {
+		size = why == MDB_MAP_RESIZED ? 0 :
+		    MIN(info.me_mapsize * 2, st->max_size);
+		if (why == MDB_MAP_FULL && size <= info.me_mapsize)
+			rc = MDB_MAP_FULL;
+		else
+			rc = mdb_env_set_mapsize(st->env, size);
+	}
+	(void)pthread_rwlock_unlock(&st->resize);
+	return rc;
+}
+
+typedef int (*txn_fn)(struct store *, MDB_txn *, void *ctx);
+
+/*
+ * write_txn - run fn in a write transaction and commit it durably,
+ * growing the map and retrying when it is full.  fn returns an LMDB code.
+ */
+static int
+write_txn(struct store *st, txn_fn fn, void *ctx, char *err)
+{
+	MDB_txn	*txn;
+	const char *call;
+	int	rc;
+
+	if (st->read_only) {
+		(void)g_snprintf(err, STORE_ERRLEN, "store %s: the database is "
+		    "read-only for this process", st->dir);
+		return -1;
+	}
+	for (;;) {
+		(void)pthread_rwlock_rdlock(&st->resize);
+		call = "mdb_txn_begin";
+		if ((rc = mdb_txn_begin(st->env, NULL, 0, &txn)) == 0) {
+			call = "mdb_put";
+			if ((rc = fn(st, txn, ctx)) != 0)
+				mdb_txn_abort(txn);
+			else {
+				call = "mdb_txn_commit";
+				rc = mdb_txn_commit(txn);
+			}
+		}
+		(void)pthread_rwlock_unlock(&st->resize);
+		if (rc != MDB_MAP_FULL && rc != MDB_MAP_RESIZED)
+			break;
+		if (grow(st, rc) != 0)
+			break;
+	}
+	return rc == 0 ? 0 : fail(st, call, rc, err);
+}
+
+/* put_text - key and value as C strings. */
+static int
+put_text(MDB_txn *txn, MDB_dbi dbi, const char *key, const char *val,
+    unsigned flags)
+{
+	MDB_val	k = { strlen(key), (void *)key };
+	MDB_val	v = { strlen(val), (void *)val };
+
+	return mdb_put(txn, dbi, &k, &v, flags);
+}
+
+/* get_text - a text value copied into a new string, or NULL. */
+static char *
+get_text(MDB_txn *txn, MDB_dbi dbi, const char *key, int *rc)
+{
+	MDB_val	k = { strlen(key), (void *)key }, v;
+
+	if ((*rc = mdb_get(txn, dbi, &k, &v)) != 0) {
+		if (*rc == MDB_NOTFOUND)
+			*rc = 0;
+		return NULL;
+	}
+	return g_strndup(v.mv_data, v.mv_size);
+}
+
+/* put_decision - append a record under the next sequence number. */
+static int
+put_decision(struct store *st, MDB_txn *txn, const char *record)
 {
 	MDB_cursor *cur;
 	MDB_val	k, v;
-	uint64_t be;
+	uint64_t be, seq = 1;
 	int	rc;
 
-	if ((rc = mdb_cursor_open(txn, dbi, &cur)) != 0)
+	if ((rc = mdb_cursor_open(txn, st->dbi[TABLE_DECISIONS], &cur)) != 0)
 		return rc;
 	rc = mdb_cursor_get(cur, &k, &v, MDB_LAST);
 	mdb_cursor_close(cur);
-	if (rc == MDB_NOTFOUND) {
-		*seq = 1;
-		return 0;
-	}
+	if (rc == 0 && k.mv_size == sizeof(be)) {
+		/* LMDB keys carry no alignment guarantee */
+		memcpy(&be, k.mv_data, sizeof(be));
+		seq = GUINT64_FROM_BE(be) + 1;
+	} else if (rc != MDB_NOTFOUND)
+		return rc == 0 ? MDB_CORRUPTED : rc;
+	be = GUINT64_TO_BE(seq);
+	k.mv_data = &be;
+	k.mv_size = sizeof(be);
+	v.mv_data = (void *)record;
+	v.mv_size = strlen(record);
+	return mdb_put(txn, st->dbi[TABLE_DECISIONS], &k, &v, MDB_APPEND);
+}
+
+/* clean_subject - a Subject fit for a tab-separated record. */
+static char *
+clean_subject(const char *s)
+{
+	GString	*o = g_string_new(NULL);
+
+	for (; s && *s && o->len < SUBJECT_MAX; s++)
+		g_string_append_c(o, (unsigned char)*s < 0x20 ? ' ' : *s);
+	/* do not leave half a UTF-8 character at the cut */
+	while (o->len && !g_utf8_validate(o->str, (gssize)o->len, NULL))
+		g_string_truncate(o, o->len - 1);
+	return g_string_free(o, FALSE);
+}
+
+/* put_ticket - the ticket record: first and last seen, count, subject. */
+static int
+put_ticket(struct store *st, MDB_txn *txn, const struct store_put *p)
+{
+	int	rc;
+	char	*old = get_text(txn, st->dbi[TABLE_TICKETS], p->ticket, &rc);
+	long long first = (long long)p->now, count = 0;
+	char	*subj = clean_subject(p->subject);
+	char	*val;
+
 	if (rc != 0)
 		return rc;
-	if (k.mv_size != sizeof(be))
-		return MDB_CORRUPTED;
-	/* LMDB keys carry no alignment guarantee */
-	memcpy(&be, k.mv_data, sizeof(be));
-	*seq = GUINT64_FROM_BE(be) + 1;
+	if (old) {
+		char	**f = g_strsplit(old, "\t", 4);
+
+		if (g_strv_length(f) == 4) {
+			first = g_ascii_strtoll(f[0], NULL, 10);
+			count = g_ascii_strtoll(f[2], NULL, 10);
+			/* the first Subject names the ticket */
+			if (*f[3]) {
+				g_free(subj);
+				subj = g_strdup(f[3]);
+			}
+		}
+		g_strfreev(f);
+	}
+	val = g_strdup_printf("%lld\t%lld\t%lld\t%s", first, (long long)p->now,
+	    count + 1, subj);
+	rc = put_text(txn, st->dbi[TABLE_TICKETS], p->ticket, val, 0);
+	g_free(val);
+	g_free(subj);
+	g_free(old);
+	return rc;
+}
+
+/* unlist - drop key from the message list of the ticket it had before. */
+static int
+unlist(struct store *st, MDB_txn *txn, const char *key, const char *ticket)
+{
+	int	rc;
+	char	*old = get_text(txn, st->dbi[TABLE_MSGIDS], key, &rc);
+	size_t	n = old ? strcspn(old, "\t") : 0;
+	MDB_val	tk = { n, old }, mk = { strlen(key), (void *)key };
+
+	if (old && (n != strlen(ticket) || memcmp(old, ticket, n) != 0)) {
+		rc = mdb_del(txn, st->dbi[TABLE_TICKET_MSGS], &tk, &mk);
+		if (rc == MDB_NOTFOUND)
+			rc = 0;
+	}
+	g_free(old);
+	return rc;
+}
+
+/* put_msgid - map key to the ticket; with NOOVERWRITE an old map stays. */
+static int
+put_msgid(struct store *st, MDB_txn *txn, const struct store_put *p,
+    const char *key, unsigned flags)
+{
+	char	*val;
+	int	rc = flags & MDB_NOOVERWRITE ? 0 : unlist(st, txn, key, p->ticket);
+
+	if (rc != 0)
+		return rc;
+	val = g_strdup_printf("%s\t%lld\t%s", p->ticket, (long long)p->now,
+	    p->direction);
+	rc = put_text(txn, st->dbi[TABLE_MSGIDS], key, val, flags);
+	g_free(val);
+	if (rc == 0)
+		rc = put_text(txn, st->dbi[TABLE_TICKET_MSGS], p->ticket, key,
+		    MDB_NODUPDATA);
+	return rc == MDB_KEYEXIST ? 0 : rc;
+}
+
+static int
+put_all(struct store *st, MDB_txn *txn, void *ctx)
+{
+	const struct store_put *p = ctx;
+	int	rc = 0;
+
+	if (p->record && (rc = put_decision(st, txn, p->record)) != 0)
+		return rc;
+	if (p->ticket == NULL)
+		return 0;
+	if ((rc = put_ticket(st, txn, p)) != 0)
+		return rc;
+	if (p->message_id &&
+	    (rc = put_msgid(st, txn, p, p->message_id, 0)) != 0)
+		return rc;
+	for (size_t i = 0; i < p->nrefs && rc == 0; i++)
+		rc = put_msgid(st, txn, p, p->refs[i], MDB_NOOVERWRITE);
+	return rc;
+}
+
+int
+store_put(struct store *st, const struct store_put *p, char err[STORE_ERRLEN])
+{
+	return write_txn(st, put_all, (void *)p, err);
+}
+
+struct alloc {
+	uint64_t first, got;
+};
+
+static int
+allocate(struct store *st, MDB_txn *txn, void *ctx)
+{
+	struct alloc *a = ctx;
+	int	rc;
+	char	*old = get_text(txn, st->dbi[TABLE_META], "next_ticket", &rc);
+	char	next[STORE_TICKET_MAX];
+
+	if (rc != 0)
+		return rc;
+	a->got = old ? g_ascii_strtoull(old, NULL, 10) : 0;
+	if (a->got < a->first)
+		a->got = a->first;
+	g_free(old);
+	(void)g_snprintf(next, sizeof(next), "%" G_GUINT64_FORMAT, a->got + 1);
+	return put_text(txn, st->dbi[TABLE_META], "next_ticket", next, 0);
+}
+
+int
+store_allocate(struct store *st, uint64_t first, char ticket[STORE_TICKET_MAX],
+    char err[STORE_ERRLEN])
+{
+	struct alloc a = { first, 0 };
+
+	if (write_txn(st, allocate, &a, err) < 0)
+		return -1;
+	(void)g_snprintf(ticket, STORE_TICKET_MAX, "%" G_GUINT64_FORMAT, a.got);
+	return 0;
+}
+
+/* read_begin - a read transaction under the shared resize lock. */
+static int
+read_begin(struct store *st, MDB_txn **txn)
+{
+	int	rc;
+
+	for (;;) {
+		(void)pthread_rwlock_rdlock(&st->resize);
+		if ((rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, txn)) == 0)
+			return 0;
+		(void)pthread_rwlock_unlock(&st->resize);
+		/* another process grew the map: adopt its size and retry */
+		if (rc != MDB_MAP_RESIZED || grow(st, rc) != 0)
+			return rc;
+	}
+}
+
+static void
+read_end(struct store *st, MDB_txn *txn)
+{
+	mdb_txn_abort(txn);
+	(void)pthread_rwlock_unlock(&st->resize);
+}
+
+int
+store_lookup(struct store *st, const char *key, struct store_msgid *out,
+    char err[STORE_ERRLEN])
+{
+	MDB_txn	*txn;
+	char	*val, **f;
+	int	rc;
+
+	if (st->dbi[TABLE_MSGIDS] == 0)
+		return 0;
+	if ((rc = read_begin(st, &txn)) != 0)
+		return fail(st, "mdb_txn_begin", rc, err);
+	val = get_text(txn, st->dbi[TABLE_MSGIDS], key, &rc);
+	read_end(st, txn);
+	if (rc != 0)
+		return fail(st, "mdb_get", rc, err);
+	if (val == NULL)
+		return 0;
+	f = g_strsplit(val, "\t", 3);
+	memset(out, 0, sizeof(*out));
+	if (g_strv_length(f) == 3) {
+		(void)g_strlcpy(out->ticket, f[0], sizeof(out->ticket));
+		out->time = (time_t)g_ascii_strtoll(f[1], NULL, 10);
+		(void)g_strlcpy(out->direction, f[2], sizeof(out->direction));
+	}
+	g_strfreev(f);
+	g_free(val);
+	return out->ticket[0] ? 1 : 0;
+}
+
+int
+store_each(struct store *st, enum store_table t, const char *key,
+    store_each_fn fn, void *ctx, char err[STORE_ERRLEN])
+{
+	MDB_txn	*txn;
+	MDB_cursor *cur;
+	MDB_val	k = { key ? strlen(key) : 0, (void *)key }, v;
+	MDB_cursor_op op = key ? MDB_SET_KEY : MDB_FIRST;
+	int	rc;
+
+	if (st->dbi[t] == 0)
+		return 0;
+	if ((rc = read_begin(st, &txn)) != 0)
+		return fail(st, "mdb_txn_begin", rc, err);
+	if ((rc = mdb_cursor_open(txn, st->dbi[t], &cur)) != 0) {
+		read_end(st, txn);
+		return fail(st, "mdb_cursor_open", rc, err);
+	}
+	while ((rc = mdb_cursor_get(cur, &k, &v, op)) == 0) {
+		if (fn(k.mv_data, k.mv_size, v.mv_data, v.mv_size, ctx) != 0)
+			break;
+		/* one key: its duplicates, and in other tables nothing more */
+		if (key && t != TABLE_TICKET_MSGS)
+			break;
+		op = key ? MDB_NEXT_DUP : MDB_NEXT;
+	}
+	mdb_cursor_close(cur);
+	read_end(st, txn);
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		return fail(st, "mdb_cursor_get", rc, err);
 	return 0;
 }
 
 int
-store_put_decision(struct store *st, const char *record, size_t len,
-    uint64_t *seq, char err[STORE_ERRLEN])
+store_stats(struct store *st, struct store_stats *out, char err[STORE_ERRLEN])
 {
+	MDB_envinfo info;
+	MDB_stat s;
 	MDB_txn	*txn;
-	MDB_val	k, v;
-	uint64_t be;
+	char	*next;
 	int	rc;
 
-	if ((rc = mdb_txn_begin(st->env, NULL, 0, &txn)) != 0)
+	memset(out, 0, sizeof(*out));
+	if ((rc = read_begin(st, &txn)) != 0)
 		return fail(st, "mdb_txn_begin", rc, err);
-	if ((rc = next_seq(txn, st->decisions, seq)) != 0) {
-		mdb_txn_abort(txn);
-		return fail(st, "mdb_cursor_get", rc, err);
+	for (int t = 0; t < TABLE_COUNT && rc == 0; t++)
+		if (st->dbi[t] && (rc = mdb_stat(txn, st->dbi[t], &s)) == 0)
+			out->entries[t] = s.ms_entries;
+	next = rc == 0 && st->dbi[TABLE_META] ?
+	    get_text(txn, st->dbi[TABLE_META], "next_ticket", &rc) : NULL;
+	if (next)
+		out->next_ticket = g_ascii_strtoull(next, NULL, 10);
+	g_free(next);
+	if (rc == 0 && (rc = mdb_env_info(st->env, &info)) == 0 &&
+	    (rc = mdb_env_stat(st->env, &s)) == 0) {
+		out->map_size = info.me_mapsize;
+		out->used = (info.me_last_pgno + 1) * (size_t)s.ms_psize;
+		out->readers = info.me_numreaders;
+		out->max_size = st->max_size;
 	}
-	be = GUINT64_TO_BE(*seq);
-	k.mv_data = &be;
-	k.mv_size = sizeof(be);
-	v.mv_data = (void *)record;
-	v.mv_size = len;
-	if ((rc = mdb_put(txn, st->decisions, &k, &v, MDB_APPEND)) != 0) {
-		mdb_txn_abort(txn);
-		return fail(st, "mdb_put", rc, err);
+	read_end(st, txn);
+	return rc == 0 ? 0 : fail(st, "mdb_stat", rc, err);
+}
+
+/* The state of a prune: what is older than cutoff goes. */
+struct prune {
+	time_t	cutoff;
+	size_t	*removed;
+};
+
+/* field_time - the number after "t=" in a record, or in column col. */
+static time_t
+field_time(const MDB_val *v, int col)
+{
+	char	*s = g_strndup(v->mv_data, v->mv_size);
+	char	**f = g_strsplit(s, col < 0 ? " " : "\t", 4);
+	time_t	t = 0;
+
+	if (col < 0 && f[0] && g_str_has_prefix(f[0], "t="))
+		t = (time_t)g_ascii_strtoll(f[0] + 2, NULL, 10);
+	else if (col >= 0 && (int)g_strv_length(f) > col)
+		t = (time_t)g_ascii_strtoll(f[col], NULL, 10);
+	g_strfreev(f);
+	g_free(s);
+	return t;
+}
+
+/*
+ * unlink_messages - keep ticket_msgs in step when a record goes: a
+ * ticket takes its whole list, a Message-ID its own entry.
+ */
+static int
+unlink_messages(struct store *st, MDB_txn *txn, enum store_table t,
+    const MDB_val *k, const MDB_val *v)
+{
+	MDB_val	tk = *k, mk = *k;
+	const char *tab;
+	int	rc;
+
+	if (t == TABLE_TICKETS)
+		rc = mdb_del(txn, st->dbi[TABLE_TICKET_MSGS], &tk, NULL);
+	else if (t == TABLE_MSGIDS &&
+	    (tab = memchr(v->mv_data, '\t', v->mv_size)) != NULL) {
+		tk.mv_data = v->mv_data;
+		tk.mv_size = (size_t)(tab - (const char *)v->mv_data);
+		rc = mdb_del(txn, st->dbi[TABLE_TICKET_MSGS], &tk, &mk);
+	} else
+		return 0;
+	return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
+/* prune_table - delete every record whose time (column col) is old. */
+static int
+prune_table(struct store *st, MDB_txn *txn, enum store_table t, int col,
+    struct prune *p)
+{
+	MDB_cursor *cur;
+	MDB_val	k, v;
+	int	rc;
+
+	if ((rc = mdb_cursor_open(txn, st->dbi[t], &cur)) != 0)
+		return rc;
+	while ((rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) == 0) {
+		if (field_time(&v, col) >= p->cutoff)
+			continue;
+		if ((rc = unlink_messages(st, txn, t, &k, &v)) != 0)
+			break;
+		if ((rc = mdb_cursor_del(cur, 0)) != 0)
+			break;
+		p->removed[t]++;
 	}
-	if ((rc = mdb_txn_commit(txn)) != 0)
-		return fail(st, "mdb_txn_commit", rc, err);
+	mdb_cursor_close(cur);
+	return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
+static int
+prune_all(struct store *st, MDB_txn *txn, void *ctx)
+{
+	struct prune *p = ctx;
+	MDB_stat before, after;
+	int	rc;
+
+	if ((rc = mdb_stat(txn, st->dbi[TABLE_TICKET_MSGS], &before)) == 0 &&
+	    (rc = prune_table(st, txn, TABLE_DECISIONS, -1, p)) == 0 &&
+	    (rc = prune_table(st, txn, TABLE_MSGIDS, 1, p)) == 0 &&
+	    (rc = prune_table(st, txn, TABLE_TICKETS, 1, p)) == 0 &&
+	    (rc = mdb_stat(txn, st->dbi[TABLE_TICKET_MSGS], &after)) == 0)
+		p->removed[TABLE_TICKET_MSGS] = before.ms_entries - after.ms_entries;
+	return rc;
+}
+
+int
+store_prune(struct store *st, time_t cutoff, size_t removed[TABLE_COUNT],
+    char err[STORE_ERRLEN])
+{
+	struct prune p = { cutoff, removed };
+
+	memset(removed, 0, TABLE_COUNT * sizeof(*removed));
+	return write_txn(st, prune_all, &p, err);
+}
+
+int
+store_backup(struct store *st, const char *path, char err[STORE_ERRLEN])
+{
+	int	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
+	int	rc;
+
+	if (fd < 0)
+		return fail(st, path, errno, err);
+	(void)pthread_rwlock_rdlock(&st->resize);
+	rc = mdb_env_copyfd2(st->env, fd, MDB_CP_COMPACT);
+	(void)pthread_rwlock_unlock(&st->resize);
+	if (rc == 0 && fsync(fd) < 0)
+		rc = errno;
+	if (close(fd) < 0 && rc == 0)
+		rc = errno;
+	if (rc != 0) {
+		(void)unlink(path);
+		return fail(st, "mdb_env_copyfd2", rc, err);
+	}
 	return 0;
 }

@@ -19,8 +19,10 @@ make -s -C "$top" install DESTDIR="$d" PREFIX=/usr >"$d.log" 2>&1
 rc=$?
 check "make install succeeds" '[ $rc -eq 0 ] || { sed "s/^/# /" "$d.log"; false; }'
 check "the daemon is \$(PREFIX)/sbin/support-milter" '[ -x "$d/usr/sbin/support-milter" ]'
+check "the admin tool is \$(PREFIX)/sbin/support-milter-db" '[ -x "$d/usr/sbin/support-milter-db" ]'
 check "the man pages are installed" \
-	'[ -f "$d/usr/share/man/man8/support-milter.8" ] && [ -f "$d/usr/share/man/man5/support-milter.conf.5" ]'
+	'[ -f "$d/usr/share/man/man8/support-milter.8" ] && [ -f "$d/usr/share/man/man5/support-milter.conf.5" ] &&
+	 [ -f "$d/usr/share/man/man8/support-milter-db.8" ]'
 conf=$d/etc/support-milter/support-milter.conf
 check "a configuration is installed with mode 0640" '[ "$(stat -c %a "$conf")" = 640 ]'
 check "the installed configuration points at production paths" \
@@ -34,8 +36,9 @@ echo "# keep me" >>"$conf"
 make -s -C "$top" install DESTDIR="$d" PREFIX=/usr >/dev/null 2>&1
 check "a second install keeps the administrator's configuration" 'tail -n 1 "$conf" | grep -q "keep me"'
 make -s -C "$top" uninstall DESTDIR="$d" PREFIX=/usr >/dev/null 2>&1
-check "make uninstall removes the daemon and the man pages" \
-	'[ ! -e "$d/usr/sbin/support-milter" ] && [ ! -e "$d/usr/share/man/man8/support-milter.8" ]'
+check "make uninstall removes the programs and the man pages" \
+	'[ ! -e "$d/usr/sbin/support-milter" ] && [ ! -e "$d/usr/sbin/support-milter-db" ] &&
+	 [ ! -e "$d/usr/share/man/man8/support-milter.8" ] && [ ! -e "$d/usr/share/man/man8/support-milter-db.8" ]'
 check "make uninstall keeps the configuration" '[ -f "$conf" ]'
 rm -f "$d.log"
 echo "1..$n"

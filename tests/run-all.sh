@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run-all.sh - run support-milter's test suites and end with one summary line.
 #
-# usage: tests/run-all.sh [unit] [corpus] [asan] [valgrind] [install] [e2e]
+# usage: tests/run-all.sh [unit] [corpus] [asan] [valgrind] [install] [dbtool] [e2e]
 #        (default: all)
 #
 # Every suite speaks TAP ("ok N - ...", "not ok N - ..."): cmocka through
@@ -12,7 +12,7 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(unit corpus asan valgrind install e2e)
+[ ${#suites[@]} -eq 0 ] && suites=(unit corpus asan valgrind install dbtool e2e)
 vg="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9"
 
 passed=0
@@ -61,6 +61,9 @@ for s in "${suites[@]}"; do
 		done
 		SUPPORT_MILTER=build/asan/support-milter run_suite asan/corpus \
 		    tests/corpus/run.sh
+		SUPPORT_MILTER=build/asan/support-milter \
+		    SUPPORT_MILTER_DB=build/asan/support-milter-db \
+		    run_suite asan/dbtool tests/dbtool.sh
 		;;
 	valgrind)
 		# no invalid access and no definite leak, in the tests and the corpus
@@ -74,9 +77,13 @@ for s in "${suites[@]}"; do
 	install)
 		run_suite install tests/install.sh
 		;;
+	dbtool)
+		run_suite dbtool tests/dbtool.sh
+		;;
 	e2e)
 		run_suite e2e/daemon bash tests/e2e/daemon.sh
 		run_suite e2e/postfix bash tests/e2e/postfix.sh
+		run_suite e2e/threading bash tests/e2e/threading.sh
 		;;
 	*)
 		echo "run-all: unknown suite $s" >&2

@@ -5,6 +5,9 @@
 # A case is tests/corpus/AREA/NAME.eml with:
 #   NAME.args   the envelope, one option per line (--from ..., --rcpt ...)
 #   NAME.conf   optional: settings added to tests/corpus/base.conf
+#   NAME.before optional: earlier messages on the same database, one per
+#               line: "OTHER.eml OPTION VALUE ..." (e.g. the notification
+#               a reply refers to)
 #   NAME.ref    the expected JSON, pretty-printed
 # Each case gets a fresh database and the clock fixed by --now, so the
 # output is reproducible.  `tests/corpus/run.sh --update` rewrites the
@@ -34,6 +37,14 @@ for eml in "$top"/tests/corpus/*/*.eml; do
 		[ -n "$line" ] && args+=("${line%% *}" "${line#* }")
 	done <"$case.args"
 	rm -rf "$tmp/db"
+	if [ -f "$case.before" ]; then
+		while read -r first rest; do
+			[ -n "$first" ] || continue
+			# shellcheck disable=SC2086 # options split on purpose
+			"$bin" -c "$conf" --db "$tmp/db" --now 1795500000 \
+			    --test "$(dirname "$eml")/$first" $rest >/dev/null
+		done <"$case.before"
+	fi
 	# shellcheck disable=SC2086
 	${VALGRIND:-} "$bin" -c "$conf" --db "$tmp/db" --now 1795600000 --json \
 	    --test "$eml" "${args[@]}" >"$tmp/out.json" 2>"$tmp/err"

@@ -32,7 +32,7 @@ setup(void **state)
 	char	err[STORE_ERRLEN];
 
 	f->dir = testlib_tmpdir();
-	if (store_open(f->dir, 1 << 20, &f->st, err) < 0)
+	if (store_open(f->dir, 1 << 20, STORE_WRITE, &f->st, err) < 0)
 		fail_msg("%s", err);
 	*state = f;
 	return 0;
@@ -279,7 +279,8 @@ test_forged_headers(void **state)
 	    "Subject: x\nx-ticket-policy: b\n\nbody\n", &m);
 	decision_init(&d);
 	assert_int_equal(core_decide(&env, &m, c, f->st, &d), 0);
-	assert_int_equal(d.edits->len, 3);
+	/* two deletions, our verdict, and the ticket header */
+	assert_int_equal(d.edits->len, 4);
 	e = &g_array_index(d.edits, struct header_edit, 0);
 	assert_int_equal(e->op, EDIT_CHANGE);
 	assert_int_equal(e->index, 2);
@@ -289,6 +290,9 @@ test_forged_headers(void **state)
 	e = &g_array_index(d.edits, struct header_edit, 2);
 	assert_int_equal(e->op, EDIT_ADD);
 	assert_string_equal(e->name, "X-Ticket-Policy");
+	e = &g_array_index(d.edits, struct header_edit, 3);
+	assert_string_equal(e->name, "X-Support-Ticket");
+	assert_string_equal(e->value, "new");
 	decision_release(&d);
 	message_release(&m);
 	conf_free(c);

@@ -1,0 +1,336 @@
+/*
+ * test_store - the LMDB store: records and lookups, tickets and their
+ * messages, unique numbers and no lost updates under many threads, a map
+ * that grows and one that is full.
+ */
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <glib.h>
+
+#include "store.h"
+#include "testlib.h"
+
+#define THREADS	8
+
+struct fixture {
+	char	*dir;
+	struct store *st;
+};
+
+static int
+setup_size(void **state, size_t max)
+{
+	struct fixture *f = g_new0(struct fixture, 1);
+	char	err[STORE_ERRLEN];
+
+	f->dir = testlib_tmpdir();
+	if (store_open(f->dir, max, STORE_WRITE, &f->st, err) < 0)
+		fail_msg("%s", err);
+	*state = f;
+	return 0;
+}
+
+static int
+setup(void **state)
+{
+	return setup_size(state, (size_t)64 << 20);
+}
+
+static int
+setup_small(void **state)
+{
+	return setup_size(state, (size_t)1 << 20);
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	store_close(f->st);
+	testlib_rmdir(f->dir);
+	g_free(f);
+	return 0;
+}
+
+/* put - one message's records; fails the test on error. */
+static void
+put(struct store *st, const char *ticket, const char *dir, const char *id,
+    const char *const *refs, size_t nrefs, time_t now)
+{
+	struct store_put p = { now, "t=1 qid=Q action=accept", ticket, dir, id,
+	    refs, nrefs, "Printer\ton fire" };
+	char	err[STORE_ERRLEN];
+
+	if (store_put(st, &p, err) < 0)
+		fail_msg("store_put: %s", err);
+}
+
+/* count_each - counts records, for store_each. */
+static int
+count_each(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
+{
+	(void)k; (void)kl; (void)v; (void)vl;
+	(*(size_t *)ctx)++;
+	return 0;
+}
+
+static void
+test_put_lookup(void **state)
+{
+	struct fixture *f = *state;
+	const char *refs[] = { "root@example.com", "n1@example.com" };
+	struct store_msgid m;
+	struct store_stats s;
+	char	err[STORE_ERRLEN];
+	size_t	n = 0;
+
+	put(f->st, "4711", "out", "n2@example.com", refs, 2, 100);
+	put(f->st, "4711", "in", "c1@customer.example", NULL, 0, 200);
+	/* a later thread does not take IDs already known */
+	put(f->st, "9999", "out", "n3@example.com", refs, 1, 300);
+	assert_int_equal(store_lookup(f->st, "n2@example.com", &m, err), 1);
+	assert_string_equal(m.ticket, "4711");
+	assert_string_equal(m.direction, "out");
+	assert_int_equal(m.time, 100);
+	assert_int_equal(store_lookup(f->st, "root@example.com", &m, err), 1);
+	assert_string_equal(m.ticket, "4711");
+	assert_int_equal(store_lookup(f->st, "c1@customer.example", &m, err), 1);
+	assert_string_equal(m.direction, "in");
+	assert_int_equal(store_lookup(f->st, "unknown@x", &m, err), 0);
+	assert_int_equal(store_each(f->st, TABLE_TICKET_MSGS, "4711", count_each,
+	    &n, err), 0);
+	assert_int_equal(n, 4);
+	assert_int_equal(store_stats(f->st, &s, err), 0);
+	assert_int_equal(s.entries[TABLE_DECISIONS], 3);
+	assert_int_equal(s.entries[TABLE_TICKETS], 2);
+	assert_int_equal(s.entries[TABLE_MSGIDS], 5);
+}
+
+/* One key of a table without duplicates is one record. */
+static void
+test_each_key(void **state)
+{
+	struct fixture *f = *state;
+	char	err[STORE_ERRLEN];
+	size_t	n = 0;
+
+	put(f->st, "1", "in", "a@x", NULL, 0, 1);
+	put(f->st, "2", "in", "b@x", NULL, 0, 1);
+	put(f->st, "3", "in", "c@x", NULL, 0, 1);
+	assert_int_equal(store_each(f->st, TABLE_TICKETS, "2", count_each, &n,
+	    err), 0);
+	assert_int_equal(n, 1);
+	n = 0;
+	assert_int_equal(store_each(f->st, TABLE_TICKETS, "9", count_each, &n,
+	    err), 0);
+	assert_int_equal(n, 0);
+}
+
+/* A message seen again under another ticket leaves the first one's list. */
+static void
+test_moved_message(void **state)
+{
+	struct fixture *f = *state;
+	char	err[STORE_ERRLEN];
+	size_t	n1 = 0, n2 = 0;
+
+	put(f->st, "1", "in", "m@x", NULL, 0, 1);
+	put(f->st, "2", "in", "m@x", NULL, 0, 2);
+	assert_int_equal(store_each(f->st, TABLE_TICKET_MSGS, "1", count_each,
+	    &n1, err), 0);
+	assert_int_equal(store_each(f->st, TABLE_TICKET_MSGS, "2", count_each,
+	    &n2, err), 0);
+	assert_int_equal(n1, 0);
+	assert_int_equal(n2, 1);
+}
+
+/* The ticket record keeps its first Subject and counts its messages. */
+static int
+ticket_value(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
+{
+	(void)k; (void)kl;
+	*(char **)ctx = g_strndup(v, vl);
+	return 1;
+}
+
+static void
+test_ticket_record(void **state)
+{
+	struct fixture *f = *state;
+	char	err[STORE_ERRLEN], *val = NULL;
+
+	put(f->st, "12", "in", "a@x", NULL, 0, 1000);
+	put(f->st, "12", "in", "b@x", NULL, 0, 2000);
+	assert_int_equal(store_each(f->st, TABLE_TICKETS, "12", ticket_value,
+	    &val, err), 0);
+	/* the tab in the Subject must not break the record */
+	assert_string_equal(val, "1000\t2000\t2\tPrinter on fire");
+	g_free(val);
+}
+
+static void *
+allocator(void *arg)
+{
+	struct store *st = arg;
+	GPtrArray *got = g_ptr_array_new_with_free_func(g_free);
+	char	t[STORE_TICKET_MAX], err[STORE_ERRLEN];
+
+	for (int i = 0; i < 50; i++) {
+		if (store_allocate(st, 1000, t, err) < 0)
+			break;
+		g_ptr_array_add(got, g_strdup(t));
+	}
+	return got;
+}
+
+/* Numbers are unique and gapless across threads. */
+static void
+test_allocate_threads(void **state)
+{
+	struct fixture *f = *state;
+	pthread_t th[THREADS];
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	GPtrArray *all[THREADS];
+
+	for (int i = 0; i < THREADS; i++)
+		assert_int_equal(pthread_create(&th[i], NULL, allocator, f->st), 0);
+	for (int i = 0; i < THREADS; i++) {
+		assert_int_equal(pthread_join(th[i], (void **)&all[i]), 0);
+		assert_int_equal(all[i]->len, 50);
+		for (guint j = 0; j < all[i]->len; j++)
+			if (!g_hash_table_add(seen, g_ptr_array_index(all[i], j)))
+				fail_msg("ticket %s given twice",
+				    (char *)g_ptr_array_index(all[i], j));
+	}
+	for (int n = 1000; n < 1000 + THREADS * 50; n++) {
+		char	key[16];
+
+		(void)g_snprintf(key, sizeof(key), "%d", n);
+		if (!g_hash_table_contains(seen, key))
+			fail_msg("ticket %s never given", key);
+	}
+	g_hash_table_destroy(seen);
+	for (int i = 0; i < THREADS; i++)
+		g_ptr_array_unref(all[i]);
+}
+
+struct writer {
+	struct store *st;
+	int	id;
+};
+
+static void *
+writer(void *arg)
+{
+	struct writer *w = arg;
+
+	for (int i = 0; i < 40; i++) {
+		char	*id = g_strdup_printf("w%d-%d@example.com", w->id, i);
+
+		put(w->st, "777", "in", id, NULL, 0, 5000 + i);
+		g_free(id);
+	}
+	return NULL;
+}
+
+/* Many writers on one ticket: no update of its count is lost. */
+static void
+test_put_threads(void **state)
+{
+	struct fixture *f = *state;
+	pthread_t th[THREADS];
+	struct writer w[THREADS];
+	char	err[STORE_ERRLEN], *val = NULL;
+	size_t	n = 0;
+
+	for (int i = 0; i < THREADS; i++) {
+		w[i].st = f->st;
+		w[i].id = i;
+		assert_int_equal(pthread_create(&th[i], NULL, writer, &w[i]), 0);
+	}
+	for (int i = 0; i < THREADS; i++)
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+	assert_int_equal(store_each(f->st, TABLE_TICKETS, "777", ticket_value,
+	    &val, err), 0);
+	assert_non_null(strstr(val, "\t320\t"));
+	g_free(val);
+	assert_int_equal(store_each(f->st, TABLE_TICKET_MSGS, "777", count_each,
+	    &n, err), 0);
+	assert_int_equal(n, THREADS * 40);
+}
+
+/* big_put - a decision record of size bytes. */
+static int
+big_put(struct store *st, size_t size, char *err)
+{
+	char	*rec = g_malloc(size + 1);
+	struct store_put p = { 1, rec, NULL, NULL, NULL, NULL, 0, NULL };
+	int	rc;
+
+	memset(rec, 'x', size);
+	rec[size] = '\0';
+	rc = store_put(st, &p, err);
+	g_free(rec);
+	return rc;
+}
+
+/* The map starts small and grows up to the maximum. */
+static void
+test_grow(void **state)
+{
+	struct fixture *f = *state;
+	struct store_stats s;
+	char	err[STORE_ERRLEN];
+
+	for (int i = 0; i < 20; i++)
+		if (big_put(f->st, 512 * 1024, err) < 0)
+			fail_msg("write %d: %s", i, err);
+	assert_int_equal(store_stats(f->st, &s, err), 0);
+	assert_true(s.map_size >= (size_t)10 << 20);
+	assert_true(s.map_size <= (size_t)64 << 20);
+	assert_int_equal(s.entries[TABLE_DECISIONS], 20);
+}
+
+/* At its maximum the map is full: an error, and nothing half-written. */
+static void
+test_full(void **state)
+{
+	struct fixture *f = *state;
+	struct store_stats s;
+	char	err[STORE_ERRLEN];
+	int	i, rc = 0;
+
+	for (i = 0; i < 10 && rc == 0; i++)
+		rc = big_put(f->st, 300 * 1024, err);
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(err, "MDB_MAP_FULL"));
+	assert_int_equal(store_stats(f->st, &s, err), 0);
+	assert_int_equal(s.entries[TABLE_DECISIONS], i - 1);
+	/* small records still fit after a big one was refused */
+	put(f->st, "1", "in", "small@x", NULL, 0, 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_put_lookup, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ticket_record, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_each_key, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_moved_message, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_allocate_threads, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_put_threads, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_grow, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_full, setup_small, teardown),
+	};
+
+	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}
