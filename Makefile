@@ -47,6 +47,7 @@ LIB_SRCS	= \
 	milter/policy.c \
 	milter/render.c \
 	milter/report.c \
+	milter/rfc2047.c \
 	milter/spool.c \
 	milter/store.c \
 	milter/subject.c \
@@ -59,7 +60,8 @@ DAEMON_SRCS	= \
 
 # The database tool: the library modules, none of the daemon's.
 DB_SRCS		= \
-	milter/dbtool.c
+	milter/dbtool.c \
+	milter/dbverify.c
 
 UNIT_TESTS	= \
 	tests/unit/test_address.c \
@@ -67,6 +69,7 @@ UNIT_TESTS	= \
 	tests/unit/test_core.c \
 	tests/unit/test_msgid.c \
 	tests/unit/test_netlist.c \
+	tests/unit/test_rfc2047.c \
 	tests/unit/test_store.c \
 	tests/unit/test_subject.c
 

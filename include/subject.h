@@ -1,24 +1,23 @@
 /*
  * subject.h - Subject normalisation and the ticket token.
  *
- * Owns: decoding a raw Subject (RFC 2047, through GMime), RFC 5256's base
- * subject, stripping reply/forward prefixes (localised, with counters) and
- * gateway tags, finding our ticket token ("Ticket [48213]", configurable
- * word and brackets) anywhere in the Subject, writing the canonical
- * Subject ("Ticket [48213] rest") and encoding it for a header (RFC 2047,
- * folded) when it is not ASCII.
+ * Owns: RFC 5256's base subject, stripping reply/forward prefixes
+ * (localised, with counters) and gateway tags, finding our ticket token
+ * ("Ticket [48213]", configurable word and brackets) anywhere in the
+ * Subject, and writing the canonical Subject ("Ticket [48213] rest").
  *
  * Must not: touch other systems' tags ("[rt.example.com #123]",
  * "[Ticket#123]", "[PATCH]") in the Subject we write; only
- * subject_base() removes every leading [blob], as RFC 5256 says.
+ * subject_base() removes every leading [blob], as RFC 5256 says.  Nor
+ * decode or encode the header value: the text comes from rfc2047_decode()
+ * and goes out through rfc2047_encode() (rfc2047.h).
  *
  * A struct subject_rules is built once per configuration and is then
  * read-only: thread-safe.  Every char * result belongs to the caller
- * (g_free).  GMime must be initialised (g_mime_init()) before
- * subject_decode() and subject_encode().  A NULL text is taken as "".
- * Every text is first cut to 16384 bytes, at a character boundary, so
- * the work per Subject is bounded (and linear: thousands of "Re: " are
- * fine).  docs/subjects.md has the rules with examples.
+ * (g_free).  A NULL text is taken as "".  Every text is first cut to
+ * RFC2047_TEXT_MAX (16384) bytes, at a character boundary, so the work
+ * per Subject is bounded (and linear: thousands of "Re: " are fine).
+ * docs/subjects.md has the rules with examples.
  */
 #ifndef SUPPORT_MILTER_SUBJECT_H
 #define SUPPORT_MILTER_SUBJECT_H
@@ -49,17 +48,6 @@ struct subject_rules *subject_rules_new(const char *const *prefixes,
 
 /* subject_rules_free - NULL is allowed. */
 void	subject_rules_free(struct subject_rules *);
-
-/*
- * subject_decode - a raw Subject header value (possibly folded, possibly
- * RFC 2047 encoded, possibly raw 8-bit) as UTF-8: adjacent encoded words
- * joined, a character split across words repaired, unknown or broken
- * charsets decoded best-effort (never dropped).  Unfolding also trims
- * white space at both ends.  Raw 8-bit text is read as UTF-8, else
- * windows-1252, else ISO-8859-1; bytes that are not valid in the charset
- * an encoded word names become "?" (GMime's rule).  Never NULL.
- */
-char	*subject_decode(const char *raw);
 
 /*
  * subject_base - RFC 5256 section 2.1 base subject of a decoded (UTF-8)
@@ -112,24 +100,5 @@ void	subject_parts_clear(struct subject_parts *);
  */
 char	*subject_compose(const struct subject_rules *, const char *ticket,
 	    const char *rest);
-
-/*
- * subject_encode - a header value for a UTF-8 Subject: ASCII as it is,
- * otherwise RFC 2047 encoded words; folded so no line exceeds 78
- * characters (lines separated by "\n" plus white space, as libmilter
- * wants; the header name "Subject: " counts on the first line).
- *
- * Words of printable ASCII are written as they are, the others as
- * encoded words (UTF-8) of at most 75 characters, and then lines are at
- * most 76 characters, as RFC 2047 wants.  Folding happens before white
- * space and never inside a word, so only an ASCII word longer than a
- * line makes a longer line (a word over 997 characters is encoded
- * instead, to stay within RFC 5322's 998).  Control characters (tab, CR,
- * LF included) become spaces and white space at the ends is dropped;
- * otherwise subject_decode() gives the text back exactly, except a word
- * that itself looks like an encoded word ("=?x?q?y?="), which every
- * reader decodes.
- */
-char	*subject_encode(const char *utf8);
 
 #endif

@@ -27,13 +27,12 @@
  *	EX_UNAVAILABLE (the store cannot be opened), EX_IOERR (a store
  *	read or write, the backup file or standard output failed).
  * SEE ALSO
- *	support-milter-db(8), store.h, msgid.h
+ *	support-milter-db(8), dbverify.h, store.h, msgid.h
  */
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -44,6 +43,7 @@
 #include <glib.h>
 
 #include "conf.h"
+#include "dbverify.h"
 #include "msgid.h"
 #include "report.h"
 #include "store.h"
@@ -55,7 +55,6 @@
 
 #define EXIT_ABSENT	1	/* unknown Message-ID or ticket; problems */
 #define ISO_LEN		32	/* "2024-05-01T12:00:00Z" and then some */
-#define SEQ_LEN		24	/* a 64-bit number in decimal, plus NUL */
 #define DAYS_MAX	365000	/* keeps DAYS * 86400 far from overflow */
 
 /* Options a command accepts; CMD_AGE is also required by it. */
@@ -142,44 +141,13 @@ iso_time(time_t t, char buf[ISO_LEN])
 	return buf;
 }
 
-/*
- * escape - append len bytes of s as one TSV field or text value: tab,
- * newline and backslash as \t \n \\, control characters (C0, DEL, C1)
- * and bytes that are not UTF-8 as \xHH, so that a record is one line
- * and cannot drive the terminal.
- */
-static void
-escape(GString *out, const char *s, size_t len)
-{
-	const char *end = s + len;
-
-	while (s < end) {
-		unsigned char c = (unsigned char)*s;
-		gunichar u = g_utf8_get_char_validated(s, end - s);
-
-		if (c == '\t' || c == '\n' || c == '\\')
-			g_string_append_printf(out, "\\%c",
-			    c == '\t' ? 't' : c == '\n' ? 'n' : '\\');
-		else if (c < 0x20 || c == 0x7f || u == (gunichar)-1 ||
-		    u == (gunichar)-2 || (u >= 0x80 && u <= 0x9f)) {
-			/* a C1 character is two bytes: escape the first now */
-			g_string_append_printf(out, "\\x%02x", c);
-		} else {
-			g_string_append_len(out, s, g_utf8_next_char(s) - s);
-			s = g_utf8_next_char(s);
-			continue;
-		}
-		s++;
-	}
-}
-
 /* escaped - a new escaped copy of s. */
 static char *
 escaped(const char *s)
 {
 	GString	*o = g_string_new(NULL);
 
-	escape(o, s, strlen(s));
+	dbverify_escape(o, s, strlen(s));
 	return g_string_free(o, FALSE);
 }
 
@@ -194,38 +162,6 @@ print_escaped(const char *name, const char *s)
 	else
 		printf("%s\n", v);
 	g_free(v);
-}
-
-/* seq_key - a decisions key in decimal; false when it is not 8 bytes. */
-static bool
-seq_key(const void *k, size_t klen, char buf[SEQ_LEN])
-{
-	uint64_t be;
-
-	if (klen != sizeof(be))
-		return false;
-	/* LMDB keys carry no alignment guarantee */
-	memcpy(&be, k, sizeof(be));
-	(void)g_snprintf(buf, SEQ_LEN, "%" G_GUINT64_FORMAT,
-	    GUINT64_FROM_BE(be));
-	return true;
-}
-
-/* parse_uint - s is all digits (at least one) and fits in 63 bits. */
-static bool
-parse_uint(const char *s, uint64_t *out)
-{
-	uint64_t v = 0;
-
-	if (*s == '\0')
-		return false;
-	for (; *s; s++) {
-		if (!g_ascii_isdigit(*s) || v > (INT64_MAX - 9) / 10)
-			return false;
-		v = v * 10 + (uint64_t)(*s - '0');
-	}
-	*out = v;
-	return true;
 }
 
 /*
@@ -338,7 +274,7 @@ print_ticket_record(const char *record)
 	if (!whole)
 		print_escaped("record", record);	/* verify says more */
 	for (int i = 0; i < 2 && whole; i++) {
-		if (parse_uint(f[i], &n))
+		if (dbverify_parse_uint(f[i], &n))
 			printf("%-12s %s %s\n", i ? "last" : "first",
 			    iso_time((time_t)n, iso), f[i]);
 		else
@@ -360,13 +296,13 @@ print_ticket_msg(struct tool *t, const char *key)
 	char	iso[ISO_LEN];
 	int	rc = store_lookup(t->st, key, &m, t->err);
 
-	escape(line, key, strlen(key));
+	dbverify_escape(line, key, strlen(key));
 	if (rc == 1) {
 		g_string_append_printf(line, " %s %s %lld", m.direction,
 		    iso_time(m.time, iso), (long long)m.time);
 		if (strcmp(m.ticket, t->o->args[0]) != 0) {
 			g_string_append(line, " (msgids says ticket ");
-			escape(line, m.ticket, strlen(m.ticket));
+			dbverify_escape(line, m.ticket, strlen(m.ticket));
 			g_string_append_c(line, ')');
 		}
 	} else if (rc == 0)
@@ -423,9 +359,9 @@ dump_record(const void *k, size_t klen, const void *v, size_t vlen,
 {
 	struct dump *d = ctx;
 	const char *name = store_table_name(d->table);
-	char	num[SEQ_LEN];
+	char	num[DBVERIFY_SEQ_LEN];
 
-	if (d->table == TABLE_DECISIONS && seq_key(k, klen, num)) {
+	if (d->table == TABLE_DECISIONS && dbverify_seq_key(k, klen, num)) {
 		k = num;
 		klen = strlen(num);
 	}
@@ -441,9 +377,9 @@ dump_record(const void *k, size_t klen, const void *v, size_t vlen,
 	} else {
 		g_string_append(d->line, name);
 		g_string_append_c(d->line, '\t');
-		escape(d->line, k, klen);
+		dbverify_escape(d->line, k, klen);
 		g_string_append_c(d->line, '\t');
-		escape(d->line, v, vlen);
+		dbverify_escape(d->line, v, vlen);
 		g_string_append_c(d->line, '\n');
 	}
 	/* a reader gone (EPIPE) ends the walk and so the transaction */
@@ -583,229 +519,21 @@ cmd_backup(struct tool *t)
 
 /* ---- verify ---------------------------------------------------------- */
 
-/*
- * What verify learns while it walks.  store.h offers no snapshot of
- * several tables, so tables are walked one after another in an order
- * that the running daemon's additions cannot make look inconsistent: a
- * table before the tables it points to (ticket_msgs, msgids, tickets).
- */
-struct verify {
-	enum store_table table;
-	size_t	records, problems;
-	GPtrArray *pairs;	/* ticket_msgs: ticket, msgid, ticket, ... */
-	GPtrArray *msgids;	/* msgids keys in key order (owned here) */
-	GHashTable *msgid_ticket;	/* msgid -> ticket (borrowed keys) */
-	GHashTable *tickets;	/* keys of tickets */
-};
-
-/* problem - one line "verify: TABLE KEY: what is wrong". */
-static void G_GNUC_PRINTF(5, 6)
-problem(struct verify *v, enum store_table t, const void *k, size_t klen,
-    const char *fmt, ...)
-{
-	GString	*line = g_string_new("verify: ");
-	char	num[SEQ_LEN];
-	va_list	ap;
-
-	g_string_append_printf(line, "%s ", store_table_name(t));
-	if (t == TABLE_DECISIONS && seq_key(k, klen, num))
-		g_string_append(line, num);
-	else
-		escape(line, k, klen);
-	g_string_append(line, ": ");
-	va_start(ap, fmt);
-	g_string_append_vprintf(line, fmt, ap);
-	va_end(ap);
-	printf("%s\n", line->str);
-	(void)g_string_free(line, TRUE);
-	v->problems++;
-}
-
-/* check_decision - "t=DIGITS qid=" under an 8-byte sequence number. */
-static void
-check_decision(struct verify *v, const void *k, size_t klen, const char *val)
-{
-	size_t	n = 0;
-
-	if (klen != sizeof(uint64_t))
-		problem(v, TABLE_DECISIONS, k, klen,
-		    "key is %zu bytes, not an 8-byte sequence number", klen);
-	if (strncmp(val, "t=", 2) == 0)
-		n = strspn(val + 2, "0123456789");
-	if (n == 0 || strncmp(val + 2 + n, " qid=", 5) != 0)
-		problem(v, TABLE_DECISIONS, k, klen,
-		    "value does not start with \"t=UNIXTIME qid=\"");
-}
-
-/* check_msgid - "TICKET\tUNIXTIME\tDIR" under a normalised key. */
-static void
-check_msgid(struct verify *v, const char *key, const char *val)
-{
-	char	**f = g_strsplit(val, "\t", 0);
-	char	*norm = msgid_key(key);
-	size_t	klen = strlen(key);
-	uint64_t n;
-
-	if (norm == NULL || strcmp(norm, key) != 0)
-		problem(v, TABLE_MSGIDS, key, klen,
-		    "key is not a Message-ID key (msgid.h)");
-	if (g_strv_length(f) != 3)
-		problem(v, TABLE_MSGIDS, key, klen,
-		    "value has %u tab-separated fields, want 3",
-		    g_strv_length(f));
-	else if (!parse_uint(f[0], &n) || strlen(f[0]) >= STORE_TICKET_MAX)
-		problem(v, TABLE_MSGIDS, key, klen, "ticket is not a number");
-	else if (!parse_uint(f[1], &n))
-		problem(v, TABLE_MSGIDS, key, klen, "time is not a number");
-	else if (strcmp(f[2], "in") != 0 && strcmp(f[2], "out") != 0)
-		problem(v, TABLE_MSGIDS, key, klen,
-		    "direction is not \"in\" or \"out\"");
-	else {
-		char	*k = g_strdup(key);
-
-		g_ptr_array_add(v->msgids, k);
-		g_hash_table_insert(v->msgid_ticket, k, g_strdup(f[0]));
-	}
-	g_free(norm);
-	g_strfreev(f);
-}
-
-/* check_ticket - "FIRST\tLAST\tCOUNT\tSUBJECT" under a ticket number. */
-static void
-check_ticket(struct verify *v, const char *key, const char *val)
-{
-	char	**f = g_strsplit(val, "\t", 4);
-	size_t	klen = strlen(key);
-	uint64_t first, last, count;
-
-	g_hash_table_add(v->tickets, g_strdup(key));
-	if (!parse_uint(key, &first))
-		problem(v, TABLE_TICKETS, key, klen,
-		    "key is not a ticket number");
-	if (g_strv_length(f) != 4)
-		problem(v, TABLE_TICKETS, key, klen,
-		    "value has %u tab-separated fields, want 4",
-		    g_strv_length(f));
-	else if (!parse_uint(f[0], &first) || !parse_uint(f[1], &last) ||
-	    !parse_uint(f[2], &count))
-		problem(v, TABLE_TICKETS, key, klen,
-		    "first, last or count is not a number");
-	else if (first > last)
-		problem(v, TABLE_TICKETS, key, klen, "first seen %" PRIu64
-		    " is after last seen %" PRIu64, first, last);
-	else if (count < 1)
-		problem(v, TABLE_TICKETS, key, klen, "count is 0");
-	g_strfreev(f);
-}
-
-/* check_meta - next_ticket, when there, is a positive integer. */
-static void
-check_meta(struct verify *v, const char *key, const char *val)
-{
-	uint64_t n;
-
-	if (strcmp(key, "next_ticket") == 0 && (!parse_uint(val, &n) || n == 0))
-		problem(v, TABLE_META, key, strlen(key),
-		    "next_ticket is not a positive integer");
-}
-
-/* verify_record - check one record of v->table (a store_each_fn). */
-static int
-verify_record(const void *k, size_t klen, const void *val, size_t vlen,
-    void *ctx)
-{
-	struct verify *v = ctx;
-	char	*key = g_strndup(k, klen), *value = g_strndup(val, vlen);
-
-	v->records++;
-	/* text keys and values end at a NUL, which the daemon never writes */
-	if (v->table != TABLE_DECISIONS && memchr(k, '\0', klen))
-		problem(v, v->table, k, klen, "key holds a NUL byte");
-	else if (memchr(val, '\0', vlen))
-		problem(v, v->table, k, klen, "value holds a NUL byte");
-	else if (v->table == TABLE_DECISIONS)
-		check_decision(v, k, klen, value);
-	else if (v->table == TABLE_MSGIDS)
-		check_msgid(v, key, value);
-	else if (v->table == TABLE_TICKETS)
-		check_ticket(v, key, value);
-	else if (v->table == TABLE_META)
-		check_meta(v, key, value);
-	else {
-		/* ticket_msgs: checked against msgids once that is read */
-		g_ptr_array_add(v->pairs, key);
-		g_ptr_array_add(v->pairs, value);
-		key = value = NULL;
-	}
-	g_free(key);
-	g_free(value);
-	return interrupted() ? 1 : 0;
-}
-
-/* verify_links - ticket_msgs against msgids, msgids against tickets. */
-static void
-verify_links(struct verify *v)
-{
-	for (guint i = 0; i + 1 < v->pairs->len; i += 2) {
-		const char *ticket = v->pairs->pdata[i];
-		char	*msgid = escaped(v->pairs->pdata[i + 1]);
-		const char *has = g_hash_table_lookup(v->msgid_ticket,
-		    v->pairs->pdata[i + 1]);
-
-		if (has == NULL)
-			problem(v, TABLE_TICKET_MSGS, ticket, strlen(ticket),
-			    "message %s has no valid msgids record", msgid);
-		else if (strcmp(has, ticket) != 0)
-			problem(v, TABLE_TICKET_MSGS, ticket, strlen(ticket),
-			    "message %s is ticket %s in msgids", msgid, has);
-		g_free(msgid);
-	}
-	for (guint i = 0; i < v->msgids->len; i++) {
-		const char *key = v->msgids->pdata[i];
-		const char *ticket = g_hash_table_lookup(v->msgid_ticket, key);
-
-		if (!g_hash_table_contains(v->tickets, ticket))
-			problem(v, TABLE_MSGIDS, key, strlen(key),
-			    "ticket %s has no tickets record", ticket);
-	}
-}
-
 /* cmd_verify - every record on its own, then the links between tables. */
 static int
 cmd_verify(struct tool *t)
 {
-	static const enum store_table order[] = {
-		TABLE_DECISIONS, TABLE_META, TABLE_TICKET_MSGS, TABLE_MSGIDS,
-		TABLE_TICKETS
-	};
-	struct verify v = { 0 };
-	int	rc = EX_OK;
+	size_t	checked, problems;
+	int	rc = dbverify_run(t->st, interrupted, stdout, &checked,
+	    &problems, t->err);
 
-	v.pairs = g_ptr_array_new_with_free_func(g_free);
-	v.msgids = g_ptr_array_new_with_free_func(g_free);
-	v.msgid_ticket = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-	    g_free);
-	v.tickets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-	    NULL);
-	for (size_t i = 0; i < G_N_ELEMENTS(order) && rc == EX_OK; i++) {
-		v.table = order[i];
-		if (store_each(t->st, v.table, NULL, verify_record, &v,
-		    t->err) < 0)
-			rc = store_error(t);
-		else if (interrupted())
-			rc = EX_IOERR;	/* a partial walk proves nothing */
-	}
-	if (rc == EX_OK) {
-		verify_links(&v);
-		printf("verify: %zu records checked, %zu problems\n",
-		    v.records, v.problems);
-		rc = v.problems ? EXIT_ABSENT : EX_OK;
-	}
-	g_hash_table_destroy(v.msgid_ticket);	/* borrows v.msgids */
-	g_hash_table_destroy(v.tickets);
-	g_ptr_array_unref(v.msgids);
-	g_ptr_array_unref(v.pairs);
-	return rc;
+	if (rc == -1)
+		return store_error(t);
+	if (rc == DBVERIFY_STOPPED)
+		return EX_IOERR;	/* a partial walk proves nothing */
+	printf("verify: %zu records checked, %zu problems\n", checked,
+	    problems);
+	return problems ? EXIT_ABSENT : EX_OK;
 }
 
 /* ---- command line ---------------------------------------------------- */
@@ -851,7 +579,7 @@ check_command(struct options *o)
 		    c->name);
 		return -1;
 	}
-	if (o->older_than && (!parse_uint(o->older_than, &o->days) ||
+	if (o->older_than && (!dbverify_parse_uint(o->older_than, &o->days) ||
 	    o->days > DAYS_MAX)) {
 		fprintf(stderr, PROGRAM ": --older-than: not a number of days "
 		    "from 0 to %d\n", DAYS_MAX);

@@ -5,7 +5,7 @@
  *	JSON strings must be UTF-8: bytes of a message that are not valid
  *	UTF-8 are written as U+FFFD in the "message" field (the text form
  *	prints the exact bytes).  The subject is decoded from RFC 2047 as a
- *	ticket system would show it (subject_decode()).
+ *	ticket system would show it (rfc2047_decode()).
  * SEE ALSO
  *	RFC 8259, docs/dry-run.md
  */
@@ -13,7 +13,7 @@
 
 #include "render.h"
 #include "report.h"
-#include "subject.h"
+#include "rfc2047.h"
 
 static const char *const edit_names[] = {
 	[EDIT_ADD] = "add", [EDIT_CHANGE] = "change", [EDIT_INSERT] = "insert"
@@ -132,11 +132,11 @@ subject(const struct message *m, const GByteArray *delivered)
 	    delivered->len);
 	p = g_mime_parser_new_with_stream(s);
 	dm = g_mime_parser_construct_message(p, NULL);
-	/* subject_decode() mends what GMime 3.2.13's own decoding loses */
+	/* rfc2047_decode() mends what GMime 3.2.13's own decoding loses */
 	if (dm && g_mime_object_get_header(GMIME_OBJECT(dm), "Subject")) {
 		GMimeHeaderList *l = g_mime_object_get_header_list(GMIME_OBJECT(dm));
 
-		subj = subject_decode(g_mime_header_get_raw_value(
+		subj = rfc2047_decode(g_mime_header_get_raw_value(
 		    g_mime_header_list_get_header(l, "Subject")));
 	}
 	g_clear_object(&dm);

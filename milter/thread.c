@@ -9,11 +9,12 @@
  *	duplicate.  The Subject is rewritten only when its canonical form
  *	differs from what arrived (white space aside).
  * SEE ALSO
- *	subject.h, msgid.h, store.h
+ *	subject.h, rfc2047.h, msgid.h, store.h
  */
 #include <string.h>
 
 #include "msgid.h"
+#include "rfc2047.h"
 #include "subject.h"
 #include "thread.h"
 
@@ -100,7 +101,7 @@ thread_inbound(const struct conf *c, struct store *st, const struct message *m,
     struct decision *d, char err[STORE_ERRLEN])
 {
 	const char *raw = raw_subject(m);
-	char	*decoded = subject_decode(raw ? raw : "");
+	char	*decoded = rfc2047_decode(raw ? raw : "");
 	char	*was = fold(decoded), *value;
 	struct subject_parts sp;
 	int	rc;
@@ -111,7 +112,7 @@ thread_inbound(const struct conf *c, struct store *st, const struct message *m,
 	if ((rc = find(c, st, &sp, d, err)) == 0) {
 		d->subject = subject_compose(c->subject_rules, d->ticket, sp.rest);
 		if (strcmp(d->subject, was) != 0) {
-			value = subject_encode(d->subject);
+			value = rfc2047_encode(d->subject, strlen("Subject: "));
 			decision_add_edit(d, EDIT_CHANGE, "Subject", 1, value);
 			g_free(value);
 		}
@@ -130,7 +131,7 @@ thread_outbound(const struct conf *c, const struct message *m,
     struct decision *d)
 {
 	const char *raw = raw_subject(m);
-	char	*decoded = subject_decode(raw ? raw : "");
+	char	*decoded = rfc2047_decode(raw ? raw : "");
 	struct subject_parts sp;
 
 	subject_parse(c->subject_rules, decoded, &sp);

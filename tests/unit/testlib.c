@@ -66,6 +66,16 @@ testlib_message(const char *text, struct message *out)
 }
 
 char *
+testlib_repeat(const char *s, const char *sep, size_t n)
+{
+	GString	*out = g_string_new(NULL);
+
+	for (size_t i = 0; i < n; i++)
+		g_string_append_printf(out, "%s%s", i ? sep : "", s);
+	return g_string_free(out, FALSE);
+}
+
+char *
 testlib_tmpdir(void)
 {
 	GError	*e = NULL;

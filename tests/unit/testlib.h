@@ -1,7 +1,7 @@
 /*
  * testlib.h - shared helpers for the unit tests: configurations from text,
- * messages from text, scratch directories.  Every helper fails the test
- * (cmocka's fail_msg) instead of returning an error.
+ * messages from text, repeated text, scratch directories.  Every helper
+ * fails the test (cmocka's fail_msg) instead of returning an error.
  */
 #ifndef SUPPORT_MILTER_TESTLIB_H
 #define SUPPORT_MILTER_TESTLIB_H
@@ -25,6 +25,9 @@ struct conf *testlib_conf(const char *text);
 
 /* testlib_message - parse text as a message; release with message_release(). */
 void	testlib_message(const char *text, struct message *out);
+
+/* testlib_repeat - n copies of s with sep between them (g_free). */
+char	*testlib_repeat(const char *s, const char *sep, size_t n);
 
 /* testlib_tmpdir - a new scratch directory; testlib_rmdir removes it. */
 char	*testlib_tmpdir(void);
