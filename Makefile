@@ -41,7 +41,11 @@ LIB_SRCS	= \
 	milter/conf.c \
 	milter/core.c \
 	milter/decision.c \
+	milter/htmlclean.c \
+	milter/htmltext.c \
+	milter/imagesize.c \
 	milter/message.c \
+	milter/mimeclean.c \
 	milter/msgid.c \
 	milter/netlist.c \
 	milter/policy.c \
@@ -51,6 +55,9 @@ LIB_SRCS	= \
 	milter/spool.c \
 	milter/store.c \
 	milter/subject.c \
+	milter/textclean.c \
+	milter/textlines.c \
+	milter/textsig.c \
 	milter/thread.c
 
 DAEMON_SRCS	= \
@@ -67,11 +74,15 @@ UNIT_TESTS	= \
 	tests/unit/test_address.c \
 	tests/unit/test_conf.c \
 	tests/unit/test_core.c \
+	tests/unit/test_htmlclean.c \
+	tests/unit/test_imagesize.c \
+	tests/unit/test_mimeclean.c \
 	tests/unit/test_msgid.c \
 	tests/unit/test_netlist.c \
 	tests/unit/test_rfc2047.c \
 	tests/unit/test_store.c \
-	tests/unit/test_subject.c
+	tests/unit/test_subject.c \
+	tests/unit/test_textclean.c
 
 LIB_OBJS	= $(LIB_SRCS:%.c=$(B)/%.o)
 DAEMON_OBJS	= $(DAEMON_SRCS:%.c=$(B)/%.o)
@@ -81,7 +92,7 @@ BIN		= $(B)/support-milter
 DB_BIN		= $(B)/support-milter-db
 
 .PHONY: all deps test-deps run check unit corpus valgrind asan asan-build e2e lint \
-	install uninstall clean
+	eval eval-html install uninstall clean
 
 all: $(BIN) $(DB_BIN)
 
@@ -141,6 +152,24 @@ e2e: $(BIN)
 
 valgrind: $(BIN) $(UNIT_BINS)
 	@tests/run-all.sh valgrind
+
+# The plain-text cutter's accuracy on the public fixtures in tests/eval/data.
+eval: $(B)/tests/eval/textclean_cli
+	python3 tests/eval/eval.py --cli $(B)/tests/eval/textclean_cli
+
+$(B)/tests/eval/textclean_cli: tests/eval/textclean_cli.c $(LIB_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) \
+	    $(PKG_LIBS)
+
+# The HTML cleaner on the talon fixtures (docs/cleaning-html.md).
+eval-html: $(B)/tests/eval/htmlclean_cli
+	python3 tests/eval/eval_html.py $(B)/tests/eval/htmlclean_cli
+
+$(B)/tests/eval/htmlclean_cli: tests/eval/htmlclean_cli.c $(LIB_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) \
+	    $(PKG_LIBS)
 
 # Functions that overflow or are not thread-safe have no place here.
 lint:

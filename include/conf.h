@@ -63,9 +63,17 @@ struct conf {
 	char	*ticket_header_name;	/* "X-Support-Ticket" */
 	char	**subject_prefixes;
 	char	**subject_gateway_tags;
+	/* cleaning */
+	bool	clean_bodies;		/* cut history, signatures, images */
+	char	**reply_markers;
+	char	**disclaimer_patterns;
+	size_t	small_image_bytes;	/* smaller inline images go */
+	size_t	small_image_pixels;	/* as do images this small each way */
+	char	*clean_header_name;	/* "X-Support-Cleaned" */
 	/* built from the above when the file is loaded */
 	struct netlist *trusted;
 	struct subject_rules *subject_rules;
+	struct textclean_rules *textclean_rules;
 };
 
 /*

@@ -61,6 +61,13 @@ struct decision {
 	const char *direction;	/* "in", "out", or NULL when not recorded */
 	char	*subject;	/* decoded Subject as delivered, or NULL */
 	GPtrArray *refs;	/* Message-ID keys the message refers to */
+	/* cleaning (mimeclean.h) */
+	GByteArray *body;	/* the new body, or NULL: unchanged */
+	bool	clean_quote;	/* quoted history was removed */
+	bool	clean_signature;	/* a signature was removed */
+	GPtrArray *clean_removed;	/* char *, "NAME SIZE WHY" per part */
+	gint64	clean_saved;	/* bytes of body removed */
+	const char *clean_skipped;	/* why the body was kept, or NULL */
 	unsigned anomalies;
 	char	*error;		/* what failed, for the log, or NULL */
 	GString	*record;	/* what was stored in the database */

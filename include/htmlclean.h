@@ -14,8 +14,17 @@
  * MIME layer can remove images only the removed parts used.  A forwarded
  * message is content and stays.
  *
- * Must not: decode MIME or charsets (the caller gives UTF-8 and gets UTF-8).
- * Thread-safe (libxml2 is initialised once by the caller with xmlInitParser).
+ * Quoted blockquotes (type=cite, Gmail's, or any with an "On ... wrote:"
+ * style attribution line) go only while nothing but white space follows
+ * them; an Outlook header block after an <hr> or a border-top separator
+ * cuts like the separator div.  Rules and figures: docs/cleaning-html.md.
+ *
+ * Must not: decode MIME or charsets (the caller gives UTF-8 and gets UTF-8;
+ * bytes that are not UTF-8 come back as U+FFFD, and a <meta> charset is
+ * left as it is for the MIME layer to settle).
+ * Thread-safe, provided the daemon calls xmlInitParser() once at start-up,
+ * before any thread parses (libxml2's global initialisation is not).
+ * Implemented in htmlclean.c and htmltext.c, the only users of libxml2.
  */
 #ifndef SUPPORT_MILTER_HTMLCLEAN_H
 #define SUPPORT_MILTER_HTMLCLEAN_H
@@ -39,11 +48,20 @@ struct htmlclean_result {
 };
 
 /*
- * htmlclean_clean - clean html (len bytes, UTF-8).  Returns 0, or -1 when
- * the document cannot be parsed (out then says nothing was removed).
- * Release out with htmlclean_result_clear().  Inputs are bounded by the
- * caller; the parser is run with HTML_PARSE_NONET and without entity
- * expansion from outside.
+ * htmlclean_clean - clean html (len bytes, UTF-8; NUL bytes allowed).
+ * Returns 0, or -1 when the document cannot be parsed (empty or white
+ * space only, longer than INT_MAX) or written; out then says nothing was
+ * removed.  Either way out is filled and must be released with
+ * htmlclean_result_clear(): out->html (g_free) is the whole document,
+ * with <html> and <body> added to a fragment, or NULL when nothing was
+ * removed (keep the original bytes); the two cid lists are never NULL,
+ * hold no duplicates, and hold targets %-unescaped as RFC 2392 says.
+ * A document that is empty after cleaning is returned as it is: whether
+ * to pass the original instead is the caller's policy.  rules may be
+ * NULL (no reply markers).  Inputs are bounded by the caller; the parser
+ * runs with HTML_PARSE_NONET, without entity expansion from outside, and
+ * with libxml2's default depth limit (256), and every walk over the tree
+ * is iterative.
  */
 int	htmlclean_clean(const struct textclean_rules *, const char *html,
 	    size_t len, struct htmlclean_result *out);
@@ -52,9 +70,11 @@ void	htmlclean_result_clear(struct htmlclean_result *);
 
 /*
  * htmlclean_remove_cids - remove the <img> elements whose src is one of
- * cids ("cid:X"), for images the MIME layer dropped for other reasons
- * (small logos, recurring images).  Returns a new document, or NULL when
- * none was found.
+ * cids ("cid:X"; cids holds the X, as in htmlclean_result), for images the
+ * MIME layer dropped for other reasons (small logos, recurring images),
+ * and background="cid:X" attributes, so no cid: reference dangles.
+ * Returns a new document (g_free), or NULL when none was found or html
+ * cannot be parsed.
  */
 char	*htmlclean_remove_cids(const char *html, size_t len,
 	    const GPtrArray *cids);

@@ -15,7 +15,7 @@
 
 /* A top-level header: its name, and the raw bytes it spans in the stream. */
 struct message_header {
-	const char *name;	/* borrowed from GMime */
+	char	*name;		/* a copy: cleaning may free GMime's parts */
 	gint64	offset;		/* first byte of the name */
 	gint64	end;		/* one past the line ending of its last line */
 };

@@ -36,21 +36,28 @@ struct textclean_rules *textclean_rules_new(const char *const *markers,
 
 void	textclean_rules_free(struct textclean_rules *);
 
-/* Where the kept text ends, and why the rest goes. */
+/*
+ * Where the kept text ends, and why the rest goes.  The reasons are
+ * static strings.  signature_why: "delimiter", "mobile-footer",
+ * "contact-block", "disclaimer" or NULL.  quote_why: "marker",
+ * "reply-header", "outlook-header", "original-message", "rule",
+ * "quoted", "footer" (text under a mobile footer: the quoted original
+ * of a client that writes no header) or NULL.
+ */
 struct textclean_cut {
 	size_t	keep;		/* bytes kept from the start; == len: no cut */
 	size_t	signature;	/* start of the removed signature, or keep */
 	size_t	quote;		/* start of the removed history, or len */
-	const char *signature_why;	/* "delimiter", "mobile-footer",
-					   "contact-block", "disclaimer" or NULL */
-	const char *quote_why;	/* "marker", "reply-header", "outlook-header",
-				   "original-message", "rule", "quoted" or NULL */
+	const char *signature_why;
+	const char *quote_why;
 };
 
 /*
  * textclean_cut - find the cut in text (len bytes of UTF-8; any line
  * ends).  keep <= signature <= quote <= len, all at line starts; the
- * white space before the cut is not kept.
+ * blank lines before the cut are not kept.  keep may be 0 (the history
+ * starts at the top, or the text is all quoted): the caller then passes
+ * the message unchanged.  Linear in len; text may be NULL when len is 0.
  */
 void	textclean_cut(const struct textclean_rules *, const char *text,
 	    size_t len, struct textclean_cut *out);

@@ -5,6 +5,7 @@
  *	#include "conf.h"
 #include "netlist.h"
 #include "subject.h"
+#include "textclean.h"
  * DESCRIPTION
  *	The settings live in one table: name, type, default, bounds and a
  *	line of documentation.  conf_load() first applies every default by
@@ -34,6 +35,7 @@
 #include "conf.h"
 #include "netlist.h"
 #include "subject.h"
+#include "textclean.h"
 
 #define GUIDANCE_MAX_LINES	32
 #define GUIDANCE_MAX_LINE	980	/* after '%' doubling, libmilter's limit */
@@ -162,6 +164,27 @@ static const struct key keys[] = {
 	  "[ \"[EXTERNAL]\", \"*EXTERNAL*\", \"[EXT]\", \"[SPAM]\", \"[Suspicious]\" ]",
 	  "tags that mail gateways add, removed wherever they stand in a Subject"},
 	 T_LIST, OFF(subject_gateway_tags), 0, 0, 0},
+	{{"clean_bodies", "true",
+	  "cut quoted history, signatures and their images from mail to support"},
+	 T_BOOL, OFF(clean_bodies), 0, 0, 0},
+	{{"reply_markers", "[ \"Please reply above this line\" ]",
+	  "lines above which customers write; everything from a marker on is history"},
+	 T_LIST, OFF(reply_markers), 0, 0, 0},
+	{{"disclaimer_patterns",
+	  "[ \"This e-mail and any attachments\", \"This email and any attachments\","
+	  " \"This message is confidential\", \"CONFIDENTIALITY NOTICE\","
+	  " \"Diese E-Mail enthält vertrauliche\" ]",
+	  "text that starts a legal disclaimer at the end of a message"},
+	 T_LIST, OFF(disclaimer_patterns), 0, 0, 0},
+	{{"small_image_bytes", "\"4K\"",
+	  "inline images smaller than this are logos or icons and go"},
+	 T_SIZE, OFF(small_image_bytes), 0, (size_t)1 << 30, 0},
+	{{"small_image_pixels", "64",
+	  "inline images at most this many pixels wide and high go"},
+	 T_NUMBER, OFF(small_image_pixels), 0, 100000, 0},
+	{{"clean_header_name", "\"X-Support-Cleaned\"",
+	  "header that tells the ticket system what cleaning removed"},
+	 T_HEADER_NAME, OFF(clean_header_name), 0, 0, 0},
 	{{NULL, NULL, NULL}, 0, 0, 0, 0, 0}
 };
 
@@ -660,6 +683,8 @@ build(struct loader *ld, config_t *cf, struct conf *c)
 	static const char *const net_keys[] = { "trusted_networks", NULL };
 	static const char *const subject_keys[] = { "ticket_word",
 	    "ticket_brackets", "subject_prefixes", "subject_gateway_tags", NULL };
+	static const char *const clean_keys[] = { "reply_markers",
+	    "disclaimer_patterns", NULL };
 	char	e[CONF_ERRLEN];
 
 	c->trusted = netlist_new((const char *const *)c->trusted_networks, e,
@@ -672,6 +697,11 @@ build(struct loader *ld, config_t *cf, struct conf *c)
 	    c->ticket_brackets, e, sizeof(e));
 	if (c->subject_rules == NULL)
 		return fail(ld, setting_of(cf, subject_keys), "%s", e);
+	c->textclean_rules = textclean_rules_new(
+	    (const char *const *)c->reply_markers,
+	    (const char *const *)c->disclaimer_patterns, e, sizeof(e));
+	if (c->textclean_rules == NULL)
+		return fail(ld, setting_of(cf, clean_keys), "%s", e);
 	return 0;
 }
 
@@ -762,7 +792,11 @@ conf_free(struct conf *c)
 	g_free(c->ticket_header_name);
 	g_strfreev(c->subject_prefixes);
 	g_strfreev(c->subject_gateway_tags);
+	g_strfreev(c->reply_markers);
+	g_strfreev(c->disclaimer_patterns);
+	g_free(c->clean_header_name);
 	netlist_free(c->trusted);
 	subject_rules_free(c->subject_rules);
+	textclean_rules_free(c->textclean_rules);
 	g_free(c);
 }

@@ -6,7 +6,9 @@
  *	client -> accept untouched, nothing recorded; mail we could not take
  *	in whole (oversize, unparseable) -> accept unmodified; mail from
  *	support (trusted) -> learn its ticket, never change it; otherwise the
- *	recipient rule, then, when the mail goes on to support, its ticket.
+ *	recipient rule, then, when the mail goes on to support, its ticket
+ *	and its cleaned body (the parse is changed in place: cleaning is
+ *	last).
  *	Every decision about support mail is then stored in one transaction
  *	before the caller acts on it; a store failure turns into on_failure.
  *
@@ -19,6 +21,7 @@
 
 #include "address.h"
 #include "core.h"
+#include "mimeclean.h"
 #include "msgid.h"
 #include "netlist.h"
 #include "policy.h"
@@ -214,6 +217,9 @@ decide(const struct envelope *env, const struct message *msg,
 			return -1;
 		if (d->ticket)
 			d->direction = "in";
+		/* support's own mail (exempt) is never cleaned */
+		if (strcmp(d->reason, "from-support") != 0)
+			mimeclean_run(c, msg, d);
 	}
 	return record(env, st, d, err);
 }

@@ -42,6 +42,7 @@ decision_init(struct decision *d)
 	g_array_set_clear_func(d->edits, edit_clear);
 	d->removed_rcpts = g_ptr_array_new_with_free_func(g_free);
 	d->refs = g_ptr_array_new_with_free_func(g_free);
+	d->clean_removed = g_ptr_array_new_with_free_func(g_free);
 	d->record = g_string_new(NULL);
 }
 
@@ -52,6 +53,9 @@ decision_release(struct decision *d)
 	g_array_unref(d->edits);
 	g_ptr_array_unref(d->removed_rcpts);
 	g_ptr_array_unref(d->refs);
+	g_ptr_array_unref(d->clean_removed);
+	if (d->body)
+		g_byte_array_unref(d->body);
 	g_free(d->message_id);
 	g_free(d->ticket);
 	g_free(d->ticket_conflict);
@@ -82,7 +86,7 @@ decision_set_header(struct decision *d, const struct message *m,
 bool
 decision_changed(const struct decision *d)
 {
-	return d->edits->len > 0 || d->removed_rcpts->len > 0;
+	return d->edits->len > 0 || d->removed_rcpts->len > 0 || d->body;
 }
 
 const char *
@@ -152,6 +156,14 @@ decision_summary(const struct envelope *env, const struct decision *d,
 		append_kv(out, "conflict", d->ticket_conflict);
 	if (d->direction)
 		append_kv(out, "direction", d->direction);
+	if (d->clean_skipped)
+		append_kv(out, "cleaned", d->clean_skipped);
+	else if (d->body)
+		g_string_append_printf(out, " cleaned=%s%s%s removed=%u saved=%"
+		    G_GINT64_FORMAT, d->clean_quote ? "quote" : "",
+		    d->clean_quote && d->clean_signature ? "," : "",
+		    d->clean_signature ? "signature" : d->clean_quote ? "" :
+		    "images", d->clean_removed->len, d->clean_saved);
 	if (d->anomalies & ANOMALY_OVERSIZE)
 		g_string_append(out, " anomaly=oversize");
 	if (d->anomalies & ANOMALY_UNPARSEABLE)

@@ -29,6 +29,7 @@
 
 #include <glib/gstdio.h>
 #include <gmime/gmime.h>
+#include <libxml/parser.h>
 
 #include "conf.h"
 #include "core.h"
@@ -407,6 +408,8 @@ main(int argc, char **argv)
 		return EX_OK;
 	}
 	g_mime_init();
+	/* libxml2's global state is set up once, before any thread */
+	xmlInitParser();
 	if (g_mkdir_with_parents(c->database, 0700) < 0) {
 		fprintf(stderr, "%s: database: %s: %s\n", c->path, c->database,
 		    g_strerror(errno));
@@ -421,6 +424,7 @@ main(int argc, char **argv)
 		rc = run_daemon(&o, c, st);
 	store_close(st);
 	conf_free(c);
+	xmlCleanupParser();
 	g_mime_shutdown();
 	g_ptr_array_unref(o.rcpts);
 	return rc;

@@ -26,14 +26,29 @@ add_headers(GArray *table, GMimeHeaderList *list)
 
 	for (int i = 0; i < n; i++) {
 		GMimeHeader *h = g_mime_header_list_get_header_at(list, i);
-		struct message_header mh = {
-			g_mime_header_get_raw_name(h),
-			g_mime_header_get_offset(h), 0
-		};
+		struct message_header mh = { NULL, g_mime_header_get_offset(h), 0 };
 
-		if (mh.offset >= 0)
-			g_array_append_val(table, mh);
+		if (mh.offset < 0)
+			continue;
+		mh.name = g_strdup(g_mime_header_get_raw_name(h));
+		g_array_append_val(table, mh);
 	}
+}
+
+static void
+header_clear(gpointer p)
+{
+	g_free(((struct message_header *)p)->name);
+}
+
+/* header_table - an empty table that frees the names it holds. */
+static GArray *
+header_table(void)
+{
+	GArray	*t = g_array_new(FALSE, FALSE, sizeof(struct message_header));
+
+	g_array_set_clear_func(t, header_clear);
+	return t;
 }
 
 static int
@@ -84,7 +99,7 @@ message_parse(GMimeStream *raw, struct message *out)
 	memset(out, 0, sizeof(*out));
 	out->raw = g_object_ref(raw);
 	out->size = g_mime_stream_length(raw);
-	out->headers = g_array_new(FALSE, FALSE, sizeof(struct message_header));
+	out->headers = header_table();
 	out->eol = detect_eol(raw);
 	(void)g_mime_stream_reset(raw);
 	parser = g_mime_parser_new_with_stream(raw);
@@ -109,8 +124,7 @@ message_from_spool(struct spool *sp, size_t max_size, struct message *out)
 
 	if (raw == NULL) {
 		memset(out, 0, sizeof(*out));
-		out->headers = g_array_new(FALSE, FALSE,
-		    sizeof(struct message_header));
+		out->headers = header_table();
 		out->raw = g_mime_stream_mem_new();
 		out->eol = "\r\n";
 		out->anomalies = ANOMALY_UNPARSEABLE;

@@ -30,6 +30,8 @@
 #include "milter.h"
 #include "spool.h"
 
+#define BODY_CHUNK	65536	/* bytes per smfi_replacebody() call */
+
 /* Set once by milter_run() before smfi_main() starts any thread. */
 static const struct conf *milter_conf;
 static struct store *milter_store;
@@ -95,14 +97,15 @@ on_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
     unsigned long f2, unsigned long f3, unsigned long *pf0,
     unsigned long *pf1, unsigned long *pf2, unsigned long *pf3)
 {
-	unsigned long want = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_DELRCPT;
+	unsigned long want = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_DELRCPT |
+	    SMFIF_CHGBODY;
 	unsigned long steps = SMFIP_NOHELO | SMFIP_NOUNKNOWN;
 	struct conn *c = g_new0(struct conn, 1);
 
 	(void)f2; (void)f3;
 	if ((f0 & want) != want) {
-		log_msg(LOG_ERR, "the MTA does not allow header and recipient "
-		    "changes (actions 0x%lx): not filtering", f0);
+		log_msg(LOG_ERR, "the MTA does not allow header, recipient and "
+		    "body changes (actions 0x%lx): not filtering", f0);
 		g_free(c);
 		return SMFIS_REJECT;
 	}
@@ -306,6 +309,11 @@ apply_edits(SMFICTX *ctx, const struct conn *c, const struct decision *d)
 	}
 	for (guint i = 0; rc == MI_SUCCESS && i < d->removed_rcpts->len; i++)
 		rc = smfi_delrcpt(ctx, g_ptr_array_index(d->removed_rcpts, i));
+	/* Postfix wants every body replacement call back to back, last */
+	for (guint off = 0; rc == MI_SUCCESS && d->body && off < d->body->len;
+	    off += BODY_CHUNK)
+		rc = smfi_replacebody(ctx, d->body->data + off,
+		    (int)MIN(BODY_CHUNK, d->body->len - off));
 	return rc;
 }
 
@@ -408,7 +416,8 @@ on_close(SMFICTX *ctx)
 static struct smfiDesc desc = {
 	.xxfi_name = "support-milter",
 	.xxfi_version = SMFI_VERSION,
-	.xxfi_flags = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_DELRCPT,
+	.xxfi_flags = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_DELRCPT |
+	    SMFIF_CHGBODY,
 	.xxfi_connect = on_connect,
 	.xxfi_envfrom = on_envfrom,
 	.xxfi_envrcpt = on_envrcpt,

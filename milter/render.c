@@ -7,6 +7,7 @@
  *	(0 counts as 1), deletes it for an empty value, and appends a new
  *	header when the index is past the last; INSERT counts every header;
  *	ADD appends.  Headers we write end with the message's own line ending.
+ *	A replaced body follows the empty line that ends the headers.
  * SEE ALSO
  *	Postfix cleanup_milter.c, libmilter smfi_chgheader(3)
  */
@@ -136,7 +137,12 @@ render_message(const struct message *m, const struct decision *d,
 		else
 			rc = copy_range(m->raw, e->offset, e->end, out);
 	}
-	if (rc == 0)
+	if (rc == 0 && d->body) {
+		/* the empty line that ends the headers, then the new body */
+		rc = copy_range(m->raw, m->headers_end, m->headers_end +
+		    (gint64)strlen(m->eol), out);
+		g_byte_array_append(out, d->body->data, d->body->len);
+	} else if (rc == 0)
 		rc = copy_range(m->raw, m->headers_end, m->size, out);
 	g_array_unref(entries);
 	return rc;

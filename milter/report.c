@@ -104,6 +104,26 @@ edits(GString *out, const struct decision *d)
 	g_string_append_c(out, ']');
 }
 
+/* cleaned - what cleaning removed: {quote, signature, removed, saved, skipped}. */
+static void
+cleaned(GString *out, const struct decision *d)
+{
+	g_string_append_c(out, '{');
+	key(out, "quote");
+	g_string_append(out, d->clean_quote ? "true" : "false");
+	key(out, "signature");
+	g_string_append(out, d->clean_signature ? "true" : "false");
+	key(out, "removed");
+	string_array(out, d->clean_removed);
+	key(out, "saved");
+	g_string_append_printf(out, "%" G_GINT64_FORMAT, d->clean_saved);
+	key(out, "skipped");
+	string_or_null(out, d->clean_skipped);
+	key(out, "body_replaced");
+	g_string_append(out, d->body ? "true" : "false");
+	g_string_append_c(out, '}');
+}
+
 static void
 reply(GString *out, const struct decision *d)
 {
@@ -184,6 +204,8 @@ report_json(const struct envelope *env, const struct message *m,
 	string_or_null(out, d->ticket_conflict);
 	key(out, "direction");
 	string_or_null(out, d->direction);
+	key(out, "cleaned");
+	cleaned(out, d);
 	key(out, "changed");
 	g_string_append(out, decision_changed(d) ? "true" : "false");
 	key(out, "header_edits");

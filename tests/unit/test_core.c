@@ -279,8 +279,8 @@ test_forged_headers(void **state)
 	    "Subject: x\nx-ticket-policy: b\n\nbody\n", &m);
 	decision_init(&d);
 	assert_int_equal(core_decide(&env, &m, c, f->st, &d), 0);
-	/* two deletions, our verdict, and the ticket header */
-	assert_int_equal(d.edits->len, 4);
+	/* two deletions, our verdict, the ticket and the cleaning headers */
+	assert_int_equal(d.edits->len, 5);
 	e = &g_array_index(d.edits, struct header_edit, 0);
 	assert_int_equal(e->op, EDIT_CHANGE);
 	assert_int_equal(e->index, 2);
@@ -293,6 +293,9 @@ test_forged_headers(void **state)
 	e = &g_array_index(d.edits, struct header_edit, 3);
 	assert_string_equal(e->name, "X-Support-Ticket");
 	assert_string_equal(e->value, "new");
+	e = &g_array_index(d.edits, struct header_edit, 4);
+	assert_string_equal(e->name, "X-Support-Cleaned");
+	assert_string_equal(e->value, "none");
 	decision_release(&d);
 	message_release(&m);
 	conf_free(c);

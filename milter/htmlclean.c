@@ -1,0 +1,777 @@
+/*
+ * NAME
+ *	htmlclean - quoted history, signatures and tracking pixels out of an
+ *	HTML body
+ * SYNOPSIS
+ *	#include "htmlclean.h"
+ * DESCRIPTION
+ *	The body is parsed once with libxml2's HTML parser (no network, no
+ *	error output, recovery on, no invented DOCTYPE, the default depth
+ *	limit of 256 kept).  Every walk over the tree is iterative, so no
+ *	input can exhaust the C stack.  Nodes are first marked, then the
+ *	marked subtrees are collected (with their cid: references) and freed
+ *	in one pass: no decision ever looks at a half-edited tree.
+ *
+ *	The visible text of the body is built once (htmltext.c): a reply
+ *	marker split across <span>s, <b>, line breaks and &nbsp; is one run
+ *	of text there, and an Outlook header block a run of "From:",
+ *	"Sent:", ... lines in any language we know.
+ *
+ *	Four passes, in this order:
+ *	1. the first reply marker (textclean_marker_at()) cuts the body from
+ *	   the outermost element that starts with it, or from its text;
+ *	2. in document order, the first cut element (#divRplyFwdMsg,
+ *	   #appendonsend, a border-top separator div or an <hr> followed by
+ *	   a From:/Sent: header block, or a bare Outlook header paragraph)
+ *	   cuts from there to the end; quote containers, signature
+ *	   containers and tracking pixels are marked as whole subtrees;
+ *	3. from the end of the body backwards, quoted blockquotes are
+ *	   marked while nothing but white space follows them: interleaved
+ *	   answers are never cut;
+ *	4. marked subtrees are removed, their cid: targets listed.
+ *	Forwarded messages (a "Forwarded message" line near the container
+ *	or an FW: Subject in its header block) are content and stay whole.
+ * DIAGNOSTICS
+ *	htmlclean_clean() returns -1 when libxml2 builds no document (empty
+ *	input, input longer than INT_MAX) or the result cannot be written.
+ * BUGS
+ *	"On ... wrote:" without a blockquote is not recognised in HTML: that
+ *	is textclean's rule for plain text (docs/cleaning-html.md).
+ *	cid: references in CSS (background-image: url(cid:...)) are not seen.
+ * SEE ALSO
+ *	htmlclean.h, htmltext.h, textclean.h, docs/cleaning-html.md,
+ *	RFC 2392 (cid: URLs)
+ */
+#include <limits.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include <glib.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+
+#include "htmlclean.h"
+#include "htmltext.h"
+#include "textclean.h"
+
+/* NODEFDTD: the output keeps the input's shape, with no DOCTYPE added. */
+#define PARSE_OPTIONS	(HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
+			 HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER | \
+			 HTML_PARSE_NODEFDTD)
+#define PIXEL_MAX	2	/* px: a remote image no larger tracks */
+/* the seg at index i of the visible text */
+#define SEG(w, i)	(&g_array_index((w)->ht.segs, struct htmltext_seg, (i)))
+#define SIGNATURE_MAX	4096	/* bytes of text: a longer "signature" is
+				   the customer typing inside it; kept */
+
+/* What one htmlclean_clean() call knows; nothing outlives the call. */
+struct work {
+	const struct textclean_rules *rules;
+	xmlNodePtr body;
+	struct htmltext ht;	/* the visible text of body */
+	GHashTable *marked;	/* roots of the subtrees to remove */
+	xmlNodePtr trunc;	/* text node cut inside by a marker, or NULL */
+	size_t	trunc_keep;	/* its bytes kept */
+	struct htmlclean_result *out;
+};
+
+/* mark - n and its subtree go. */
+static void
+mark(struct work *w, xmlNodePtr n)
+{
+	g_hash_table_add(w->marked, n);
+}
+
+/* mark_cut - n and everything after it, up to the end of the body, go. */
+static void
+mark_cut(struct work *w, xmlNodePtr n, bool with_n)
+{
+	if (with_n)
+		mark(w, n);
+	for (xmlNodePtr x = n; x != NULL && x != w->body; x = x->parent)
+		for (xmlNodePtr s = x->next; s != NULL; s = s->next)
+			mark(w, s);
+	w->out->quote = true;
+}
+
+/*
+ * marker_cut - cut at the first reply marker: from the outermost element
+ * whose text starts with it, or else inside its text node, so that the
+ * customer's words before it in the same paragraph stay.
+ */
+static void
+marker_cut(struct work *w, size_t m)
+{
+	const struct htmltext_seg *sg = SEG(w, htmltext_seg_at(&w->ht, m));
+	xmlNodePtr best = sg->node;
+
+	if (sg->node->type != XML_TEXT_NODE)
+		return;
+	for (xmlNodePtr a = best->parent; a != NULL && a != w->body;
+	    a = a->parent) {
+		size_t	ao = htmltext_elem_off(&w->ht, a);
+
+		if (ao > m || !htmltext_blank(w->ht.text->str + ao, m - ao))
+			break;
+		best = a;
+	}
+	if (best == sg->node && !htmltext_blank(w->ht.text->str + sg->off,
+	    m - sg->off)) {
+		w->trunc = sg->node;
+		w->trunc_keep = m - sg->off;
+		mark_cut(w, best, false);
+	} else
+		mark_cut(w, best, true);
+}
+
+/* marker_find - the first reply marker in the text, at a word start. */
+static void
+marker_find(struct work *w)
+{
+	const char *t = w->ht.text->str;
+	size_t	len = w->ht.text->len, mlen;
+
+	if (w->rules == NULL)
+		return;
+	for (size_t i = 0; i < len; i++) {
+		if (((unsigned char)t[i] & 0xC0) == 0x80 ||
+		    g_ascii_isspace(t[i]) ||
+		    (i > 0 && g_ascii_isalnum(t[i - 1])))
+			continue;
+		if (textclean_marker_at(w->rules, t + i, len - i, &mlen)) {
+			marker_cut(w, i);
+			return;
+		}
+	}
+}
+
+/* separator_style - Outlook's "border-top:solid" rule above its header. */
+static bool
+separator_style(xmlNodePtr n)
+{
+	xmlChar	*v = xmlGetProp(n, (const xmlChar *)"style");
+	GString	*s = g_string_new(NULL);
+	bool	 r;
+
+	for (const xmlChar *p = v; p != NULL && *p != '\0'; p++)
+		if (!g_ascii_isspace(*p))
+			g_string_append_c(s, g_ascii_tolower(*p));
+	r = strstr(s->str, "border-top:solid") != NULL ||
+	    strstr(s->str, "border-top-style:solid") != NULL;
+	g_string_free(s, TRUE);
+	xmlFree(v);
+	return r;
+}
+
+/*
+ * cut_here - n starts the quoted history: Outlook's reply containers, a
+ * separator followed by a header block, or a bare Outlook header
+ * paragraph (then all four of From, Sent, To and Subject).
+ */
+static bool
+cut_here(struct work *w, xmlNodePtr n)
+{
+	size_t	off;
+	bool	fwd = false, hit;
+
+	if (n->type != XML_ELEMENT_NODE || !htmltext_is_break(n))
+		return false;
+	off = htmltext_elem_off(&w->ht, n);
+	if (htmltext_attr_is(n, "id", "divRplyFwdMsg") ||
+	    htmltext_attr_is(n, "id", "appendonsend")) {
+		/* the same containers hold a forward: read its Subject */
+		(void)htmltext_header_block(&w->ht, off, 0, 0, &fwd);
+		hit = true;
+	} else if (htmltext_is_elem(n, "hr") ||
+	    (htmltext_is_elem(n, "div") && separator_style(n)))
+		hit = htmltext_header_block(&w->ht, off, HTMLTEXT_FROM |
+		    HTMLTEXT_DATE, 0, &fwd);
+	else if (htmltext_is_elem(n, "p") || htmltext_is_elem(n, "div"))
+		hit = htmltext_header_block(&w->ht, off, HTMLTEXT_FROM |
+		    HTMLTEXT_DATE | HTMLTEXT_TO | HTMLTEXT_SUBJECT,
+		    HTMLTEXT_FROM, &fwd);
+	else
+		return false;
+	return hit && !fwd && !htmltext_forwarded_near(&w->ht, off);
+}
+
+/* text_longer - the visible text below n is longer than max bytes. */
+static bool
+text_longer(xmlNodePtr n, size_t max)
+{
+	size_t	total = 0;
+
+	for (xmlNodePtr x = n->children; x != NULL;
+	    x = htmltext_next(x, n, !htmltext_invisible(x)))
+		if (x->type == XML_TEXT_NODE && x->content != NULL &&
+		    (total += strlen((const char *)x->content)) > max)
+			return true;
+	return false;
+}
+
+/*
+ * gmail_interleaved - the customer wrote inside Gmail's quote: text
+ * outside its blockquotes after the first one (the attribution line
+ * before it is Gmail's).
+ */
+static bool
+gmail_interleaved(xmlNodePtr q)
+{
+	bool	seen = false;
+
+	for (xmlNodePtr x = q->children; x != NULL;) {
+		bool	bq = htmltext_is_elem(x, "blockquote");
+
+		seen = seen || bq;
+		if (seen && x->type == XML_TEXT_NODE && x->content != NULL &&
+		    !htmltext_blank((const char *)x->content,
+		    strlen((const char *)x->content)))
+			return true;
+		x = htmltext_next(x, q, !bq && !htmltext_invisible(x));
+	}
+	return false;
+}
+
+/* dim_px - a width or height in pixels from an attribute or style. */
+static gint64
+dim_px(xmlNodePtr n, const char *name)
+{
+	xmlChar	*v = xmlGetProp(n, (const xmlChar *)name);
+	gint64	 r = -1;
+	char	*end;
+
+	if (v == NULL) {
+		GString	*s = g_string_new(NULL);
+		const char *p;
+
+		v = xmlGetProp(n, (const xmlChar *)"style");
+		for (const xmlChar *c = v; c != NULL && *c != '\0'; c++)
+			if (!g_ascii_isspace(*c))
+				g_string_append_c(s, g_ascii_tolower(*c));
+		g_string_prepend_c(s, ';');
+		p = strstr(s->str, name);
+		/* ";width:1px" or " width", never "max-width" */
+		while (p != NULL && (p[-1] != ';' ||
+		    p[strlen(name)] != ':'))
+			p = strstr(p + 1, name);
+		if (p != NULL && g_ascii_isdigit(p[strlen(name) + 1])) {
+			r = g_ascii_strtoll(p + strlen(name) + 1, &end, 10);
+			if (strncmp(end, "px", 2) != 0)
+				r = -1;
+		}
+		g_string_free(s, TRUE);
+	} else if (g_ascii_isdigit(*v)) {
+		r = g_ascii_strtoll((const char *)v, &end, 10);
+		if (*end != '\0' && strcmp(end, "px") != 0)
+			r = -1;		/* "1%" is not a pixel */
+	}
+	xmlFree(v);
+	return r;
+}
+
+/* tracking_pixel - a remote image of at most PIXEL_MAX by PIXEL_MAX. */
+static bool
+tracking_pixel(xmlNodePtr n)
+{
+	xmlChar	*src;
+	bool	 remote;
+	gint64	 wd, ht;
+
+	if (!htmltext_is_elem(n, "img"))
+		return false;
+	src = xmlGetProp(n, (const xmlChar *)"src");
+	remote = src != NULL &&
+	    (g_ascii_strncasecmp((const char *)src, "http://", 7) == 0 ||
+	    g_ascii_strncasecmp((const char *)src, "https://", 8) == 0);
+	xmlFree(src);
+	if (!remote)
+		return false;
+	wd = dim_px(n, "width");
+	ht = dim_px(n, "height");
+	return wd >= 0 && wd <= PIXEL_MAX && ht >= 0 && ht <= PIXEL_MAX;
+}
+
+/* is_signature - one of the clients' signature containers. */
+static bool
+is_signature(xmlNodePtr n)
+{
+	return htmltext_has_class(n, "gmail_signature") ||
+	    htmltext_has_class(n, "gmail_signature_prefix") ||
+	    htmltext_attr_is(n, "data-smartmail", "gmail_signature") ||
+	    htmltext_has_class(n, "moz-signature") ||
+	    htmltext_attr_is(n, "id", "AppleMailSignature") ||
+	    htmltext_attr_is(n, "id", "Signature") ||
+	    htmltext_attr_is(n, "id", "x_Signature");
+}
+
+/* is_quote_container - the clients' containers of quoted history. */
+static bool
+is_quote_container(xmlNodePtr n)
+{
+	return (htmltext_has_class(n, "gmail_quote") &&
+	    !htmltext_is_elem(n, "blockquote")) ||
+	    htmltext_has_class(n, "gmail_quote_container") ||
+	    htmltext_has_class(n, "yahoo_quoted") ||
+	    htmltext_attr_is(n, "id", "OLK_SRC_BODY_SECTION") ||
+	    htmltext_has_class(n, "protonmail_quote") ||
+	    htmltext_has_class(n, "zmail_extra");
+}
+
+/*
+ * mark_element - mark n when it is a container to remove; true when its
+ * subtree is decided (removed, or a forwarded message kept whole).
+ */
+static bool
+mark_element(struct work *w, xmlNodePtr n)
+{
+	xmlNodePtr p;
+
+	if (is_quote_container(n)) {
+		if (htmltext_forwarded_near(&w->ht,
+		    htmltext_elem_off(&w->ht, n)))
+			return true;
+		if (htmltext_has_class(n, "gmail_quote") &&
+		    gmail_interleaved(n))
+			return false;
+		mark(w, n);
+		if ((p = xmlPreviousElementSibling(n)) != NULL &&
+		    htmltext_has_class(p, "gmail_attr"))
+			mark(w, p);
+		w->out->quote = true;
+		return true;
+	}
+	if (is_signature(n) && !text_longer(n, SIGNATURE_MAX)) {
+		mark(w, n);
+		w->out->signature = true;
+		return true;
+	}
+	if (tracking_pixel(n)) {
+		mark(w, n);
+		w->out->tracking++;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * mark_pass - in document order: the first cut takes the rest; quote and
+ * signature containers and tracking pixels are marked.
+ */
+static void
+mark_pass(struct work *w)
+{
+	xmlNodePtr n = w->body->children;
+
+	while (n != NULL) {
+		bool	descend = true;
+
+		if (g_hash_table_contains(w->marked, n) ||
+		    htmltext_invisible(n))
+			descend = false;
+		else if (n->type == XML_ELEMENT_NODE && cut_here(w, n)) {
+			mark_cut(w, n, true);
+			if (htmltext_is_elem(n, "div") &&
+			    htmltext_is_elem(xmlPreviousElementSibling(n),
+			    "hr"))
+				mark(w, xmlPreviousElementSibling(n));
+			return;
+		} else if (n->type == XML_ELEMENT_NODE && mark_element(w, n))
+			descend = false;
+		n = htmltext_next(n, w->body, descend);
+	}
+}
+
+/* marked_top - the outermost marked node holding n, or NULL. */
+static xmlNodePtr
+marked_top(const struct work *w, xmlNodePtr n)
+{
+	xmlNodePtr top = NULL;
+
+	for (; n != NULL && n != w->body; n = n->parent)
+		if (g_hash_table_contains(w->marked, n))
+			top = n;
+	return top;
+}
+
+/* text_before - the last kept non-blank text seg before seg i, or -1. */
+static gssize
+text_before(const struct work *w, size_t i)
+{
+	while (i-- > 0) {
+		const struct htmltext_seg *s = SEG(w, i);
+
+		if (s->node->type == XML_TEXT_NODE &&
+		    !htmltext_blank(w->ht.text->str + s->off, s->len) &&
+		    marked_top(w, s->node) == NULL)
+			return (gssize)i;
+	}
+	return -1;
+}
+
+/* first_text - the first non-blank text seg inside element q, or -1. */
+static gssize
+first_text(const struct work *w, xmlNodePtr q)
+{
+	for (size_t i = htmltext_elem_seg(&w->ht, q); i < w->ht.segs->len;
+	    i++) {
+		const struct htmltext_seg *s = SEG(w, i);
+
+		if (s->node->type != XML_TEXT_NODE ||
+		    htmltext_blank(w->ht.text->str + s->off, s->len))
+			continue;
+		for (xmlNodePtr a = s->node; a != NULL; a = a->parent)
+			if (a == q)
+				return (gssize)i;
+		return -1;
+	}
+	return -1;
+}
+
+/*
+ * quoted - blockquote q is quoted history: type=cite (Apple Mail,
+ * Thunderbird, iOS), Gmail's inside its quote container, or any other
+ * with an attribution line before it or as its first line (webmail).
+ */
+static bool
+quoted(const struct work *w, xmlNodePtr q)
+{
+	gssize	i;
+	size_t	a, b;
+
+	if (htmltext_attr_is(q, "type", "cite"))
+		return true;
+	for (xmlNodePtr x = q->parent; htmltext_has_class(q, "gmail_quote") &&
+	    x != NULL && x != w->body; x = x->parent)
+		if (htmltext_is_elem(x, "div") &&
+		    htmltext_has_class(x, "gmail_quote"))
+			return true;
+	i = text_before(w, htmltext_elem_seg(&w->ht, q));
+	if (i >= 0 && htmltext_attribution(&w->ht, (size_t)i, &a, &b))
+		return true;
+	i = first_text(w, q);
+	return i >= 0 && htmltext_attribution(&w->ht, (size_t)i, &a, &b);
+}
+
+/*
+ * mark_quote - remove quoted blockquote q with what introduces it: the
+ * .moz-cite-prefix before it, or an attribution line.
+ */
+static void
+mark_quote(struct work *w, xmlNodePtr q)
+{
+	xmlNodePtr p = xmlPreviousElementSibling(q);
+	gssize	i;
+	size_t	a, b;
+
+	mark(w, q);
+	w->out->quote = true;
+	if (p != NULL && htmltext_has_class(p, "moz-cite-prefix")) {
+		mark(w, p);
+		return;
+	}
+	i = text_before(w, htmltext_elem_seg(&w->ht, q));
+	if (i < 0 || !htmltext_attribution(&w->ht, (size_t)i, &a, &b))
+		return;
+	for (size_t k = a; k < b; k++)
+		mark(w, SEG(w, k)->node);
+}
+
+/* significant - a node whose loss would lose the customer's words. */
+static bool
+significant(xmlNodePtr n)
+{
+	if (htmltext_is_elem(n, "img"))
+		return true;
+	if (n->type != XML_TEXT_NODE || n->content == NULL)
+		return false;
+	for (xmlNodePtr a = n->parent; a != NULL; a = a->parent)
+		if (htmltext_invisible(a))
+			return false;
+	return !htmltext_blank((const char *)n->content,
+	    strlen((const char *)n->content));
+}
+
+/*
+ * trailing_pass - from the end of the body backwards, remove quoted
+ * blockquotes while only white space and removed parts follow them.
+ * The first of the customer's words (text or an image) stops the walk:
+ * an interleaved answer keeps every quote above it.
+ */
+static void
+trailing_pass(struct work *w)
+{
+	xmlNodePtr n = w->body;
+
+	while (n->last != NULL)
+		n = n->last;
+	while (n != NULL && n != w->body) {
+		xmlNodePtr top = marked_top(w, n), q = NULL;
+
+		if (top != NULL) {
+			n = htmltext_prev(top, w->body);
+			continue;
+		}
+		if (!significant(n)) {
+			n = htmltext_prev(n, w->body);
+			continue;
+		}
+		for (xmlNodePtr a = n->parent; a != NULL && a != w->body;
+		    a = a->parent)
+			if (htmltext_is_elem(a, "blockquote") && quoted(w, a))
+				q = a;
+		if (q == NULL)
+			return;
+		mark_quote(w, q);
+		n = htmltext_prev(q, w->body);
+	}
+}
+
+/* cid_add - add the cid: target of attribute name of n to list. */
+static void
+cid_add(xmlNodePtr n, const char *name, GPtrArray *list)
+{
+	xmlChar	*v = xmlGetProp(n, (const xmlChar *)name);
+	char	*id;
+
+	if (v != NULL && g_ascii_strncasecmp((const char *)v, "cid:", 4) == 0
+	    && v[4] != '\0') {
+		/* RFC 2392: the URL is the Content-ID, %-escaped */
+		id = g_uri_unescape_string((const char *)v + 4, NULL);
+		g_ptr_array_add(list, id != NULL ? id :
+		    g_strdup((const char *)v + 4));
+	}
+	xmlFree(v);
+}
+
+/* cids_of - the cid: targets of element n ("src", "background"). */
+static void
+cids_of(xmlNodePtr n, GPtrArray *list)
+{
+	if (n->type != XML_ELEMENT_NODE)
+		return;
+	cid_add(n, "src", list);
+	cid_add(n, "background", list);
+}
+
+/* cids_below - the cid: targets in the subtree of n. */
+static void
+cids_below(xmlNodePtr n, GPtrArray *list)
+{
+	cids_of(n, list);
+	for (xmlNodePtr x = n->children; x != NULL;
+	    x = htmltext_next(x, n, true))
+		cids_of(x, list);
+}
+
+/*
+ * cids_settle - each list without duplicates; a target the kept text
+ * also uses is kept, so it leaves the removed list.
+ */
+static void
+cids_settle(GPtrArray *removed, GPtrArray *kept)
+{
+	GHashTable *k = g_hash_table_new(g_str_hash, g_str_equal);
+	GHashTable *r = g_hash_table_new(g_str_hash, g_str_equal);
+
+	for (guint i = 0; i < kept->len;)
+		if (g_hash_table_add(k, kept->pdata[i]))
+			i++;
+		else
+			g_ptr_array_remove_index(kept, i);
+	for (guint i = 0; i < removed->len;)
+		if (!g_hash_table_contains(k, removed->pdata[i]) &&
+		    g_hash_table_add(r, removed->pdata[i]))
+			i++;
+		else
+			g_ptr_array_remove_index(removed, i);
+	g_hash_table_destroy(k);
+	g_hash_table_destroy(r);
+}
+
+/* apply - remove the marked subtrees; true when anything changed. */
+static bool
+apply(struct work *w, xmlNodePtr root)
+{
+	GPtrArray *gone = g_ptr_array_new();
+	bool	 changed;
+
+	for (xmlNodePtr n = root; n != NULL;) {
+		bool	go = g_hash_table_contains(w->marked, n);
+
+		if (go) {
+			cids_below(n, w->out->removed_cids);
+			g_ptr_array_add(gone, n);
+		} else
+			cids_of(n, w->out->kept_cids);
+		n = htmltext_next(n, root, !go);
+	}
+	if (w->trunc != NULL) {
+		xmlChar	*keep = xmlStrndup(w->trunc->content,
+		    (int)w->trunc_keep);
+
+		xmlNodeSetContent(w->trunc, keep);
+		xmlFree(keep);
+	}
+	for (guint i = 0; i < gone->len; i++) {
+		xmlUnlinkNode(gone->pdata[i]);
+		xmlFreeNode(gone->pdata[i]);
+	}
+	changed = gone->len > 0 || w->trunc != NULL;
+	g_ptr_array_free(gone, TRUE);
+	cids_settle(w->out->removed_cids, w->out->kept_cids);
+	return changed;
+}
+
+/* serialise - the document as UTF-8 HTML, as parsed (no indenting). */
+static char *
+serialise(xmlDocPtr doc)
+{
+	xmlOutputBufferPtr buf = xmlAllocOutputBuffer(NULL);
+	char	*s = NULL;
+
+	if (buf == NULL)
+		return NULL;
+	/* our own buffer: htmlDocDumpMemory would obey a <meta> charset */
+	htmlDocContentDumpFormatOutput(buf, doc, NULL, 0);
+	/* libxml2 passes bytes that are not UTF-8 through: U+FFFD them */
+	if (buf->error == 0 && xmlOutputBufferGetContent(buf) != NULL)
+		s = g_utf8_make_valid(
+		    (const char *)xmlOutputBufferGetContent(buf),
+		    (gssize)xmlOutputBufferGetSize(buf));
+	(void)xmlOutputBufferClose(buf);
+	return s;
+}
+
+/* parse - the document, or NULL for empty or oversized input. */
+static xmlDocPtr
+parse(const char *html, size_t len)
+{
+	if (html == NULL || len == 0 || len > INT_MAX)
+		return NULL;
+	return htmlReadMemory(html, (int)len, NULL, "UTF-8", PARSE_OPTIONS);
+}
+
+/* find_body - the <body> element, or the root of a body-less document. */
+static xmlNodePtr
+find_body(xmlNodePtr root)
+{
+	for (xmlNodePtr n = root; n != NULL; n = htmltext_next(n, root,
+	    !htmltext_invisible(n)))
+		if (htmltext_is_elem(n, "body"))
+			return n;
+	return root;
+}
+
+/* result_init - an empty result: nothing removed, empty lists. */
+static void
+result_init(struct htmlclean_result *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->removed_cids = g_ptr_array_new_with_free_func(g_free);
+	out->kept_cids = g_ptr_array_new_with_free_func(g_free);
+}
+
+/* result_reset - back to "nothing removed", keeping the lists. */
+static void
+result_reset(struct htmlclean_result *out)
+{
+	g_free(out->html);
+	out->html = NULL;
+	out->quote = out->signature = false;
+	out->tracking = 0;
+	g_ptr_array_set_size(out->removed_cids, 0);
+	g_ptr_array_set_size(out->kept_cids, 0);
+}
+
+/* htmlclean_clean - see htmlclean.h. */
+int
+htmlclean_clean(const struct textclean_rules *rules, const char *html,
+    size_t len, struct htmlclean_result *out)
+{
+	xmlDocPtr doc;
+	struct work w = { .rules = rules, .out = out };
+	int	rc = 0;
+
+	result_init(out);
+	if ((doc = parse(html, len)) == NULL ||
+	    xmlDocGetRootElement(doc) == NULL) {
+		xmlFreeDoc(doc);
+		return -1;
+	}
+	w.body = find_body(xmlDocGetRootElement(doc));
+	w.marked = g_hash_table_new(g_direct_hash, g_direct_equal);
+	htmltext_build(&w.ht, w.body);
+	marker_find(&w);
+	mark_pass(&w);
+	trailing_pass(&w);
+	if (apply(&w, xmlDocGetRootElement(doc)) &&
+	    (out->html = serialise(doc)) == NULL)
+		rc = -1;
+	if (rc != 0)
+		result_reset(out);
+	htmltext_release(&w.ht);
+	g_hash_table_destroy(w.marked);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+/* htmlclean_result_clear - see htmlclean.h. */
+void
+htmlclean_result_clear(struct htmlclean_result *r)
+{
+	g_free(r->html);
+	if (r->removed_cids != NULL)
+		g_ptr_array_unref(r->removed_cids);
+	if (r->kept_cids != NULL)
+		g_ptr_array_unref(r->kept_cids);
+	memset(r, 0, sizeof(*r));
+}
+
+/* in_list - the cid: target of attribute name of n is one of cids. */
+static bool
+in_list(xmlNodePtr n, const char *name, const GPtrArray *cids)
+{
+	GPtrArray *one = g_ptr_array_new_with_free_func(g_free);
+	bool	 r = false;
+
+	cid_add(n, name, one);
+	for (guint i = 0; one->len > 0 && i < cids->len && !r; i++)
+		r = strcmp(one->pdata[0], cids->pdata[i]) == 0;
+	g_ptr_array_unref(one);
+	return r;
+}
+
+/* htmlclean_remove_cids - see htmlclean.h. */
+char *
+htmlclean_remove_cids(const char *html, size_t len, const GPtrArray *cids)
+{
+	xmlDocPtr doc = parse(html, len);
+	xmlNodePtr root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
+	GPtrArray *gone = g_ptr_array_new();
+	char	*s = NULL;
+
+	for (xmlNodePtr n = root; n != NULL && cids != NULL;) {
+		bool	go = htmltext_is_elem(n, "img") &&
+		    in_list(n, "src", cids);
+
+		if (go)
+			g_ptr_array_add(gone, n);
+		else if (n->type == XML_ELEMENT_NODE &&
+		    in_list(n, "background", cids)) {
+			/* no dangling cid: reference either */
+			(void)xmlUnsetProp(n, (const xmlChar *)"background");
+			g_ptr_array_add(gone, NULL);
+		}
+		n = htmltext_next(n, root, !go);
+	}
+	for (guint i = 0; i < gone->len; i++)
+		if (gone->pdata[i] != NULL) {
+			xmlUnlinkNode(gone->pdata[i]);
+			xmlFreeNode(gone->pdata[i]);
+		}
+	if (gone->len > 0)
+		s = serialise(doc);
+	g_ptr_array_free(gone, TRUE);
+	xmlFreeDoc(doc);
+	return s;
+}

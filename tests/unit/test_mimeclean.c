@@ -1,0 +1,185 @@
+/*
+ * test_mimeclean - the MIME layer of cleaning: charsets kept, attachments
+ * untouched, images of removed regions and small images removed, an
+ * emptied multipart/related collapsed, nothing replaced when nothing
+ * changed, and the original kept when cleaning would leave no text.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <glib.h>
+#include <libxml/parser.h>
+
+#include "mimeclean.h"
+#include "testlib.h"
+
+/* clean - run the cleaner on text with the default configuration. */
+static void
+clean(const char *text, struct message *m, struct decision *d,
+    struct conf **c)
+{
+	*c = testlib_conf("");
+	testlib_message(text, m);
+	decision_init(d);
+	mimeclean_run(*c, m, d);
+}
+
+static void
+done(struct message *m, struct decision *d, struct conf *c)
+{
+	decision_release(d);
+	message_release(m);
+	conf_free(c);
+}
+
+/* body - the new body as a string. */
+static char *
+body(const struct decision *d)
+{
+	assert_non_null(d->body);
+	return g_strndup((const char *)d->body->data, d->body->len);
+}
+
+/* An ISO-8859-1 reply stays ISO-8859-1, quoted-printable as it came. */
+static void
+test_charset_kept(void **state)
+{
+	struct message m;
+	struct decision d;
+	struct conf *c;
+	char	*b;
+
+	(void)state;
+	clean("From: k@x.example\nTo: support@example.com\nSubject: x\n"
+	    "MIME-Version: 1.0\n"
+	    "Content-Type: text/plain; charset=iso-8859-1\n"
+	    "Content-Transfer-Encoding: quoted-printable\n\n"
+	    "Gr=FC=DFe, der Drucker h=E4ngt.\n\n"
+	    "Am 24.11.2026 um 10:00 schrieb Support <support@example.com>:\n"
+	    "> Bitte oberhalb dieser Zeile antworten\n> Alte Nachricht\n", &m, &d, &c);
+	b = body(&d);
+	assert_non_null(strstr(b, "Gr=FC=DFe, der Drucker h=E4ngt."));
+	assert_null(strstr(b, "schrieb"));
+	assert_true(d.clean_quote);
+	g_free(b);
+	done(&m, &d, c);
+}
+
+/* Nothing to cut: no new body, the report says none. */
+static void
+test_unchanged(void **state)
+{
+	struct message m;
+	struct decision d;
+	struct conf *c;
+
+	(void)state;
+	clean("From: k@x.example\nTo: support@example.com\nSubject: x\n\n"
+	    "Just a question.\n", &m, &d, &c);
+	assert_null(d.body);
+	assert_false(d.clean_quote);
+	assert_string_equal(g_array_index(d.edits, struct header_edit,
+	    d.edits->len - 1).value, "none");
+	done(&m, &d, c);
+}
+
+/* Only quote: the original stays, and the report says why. */
+static void
+test_no_text_left(void **state)
+{
+	struct message m;
+	struct decision d;
+	struct conf *c;
+
+	(void)state;
+	clean("From: k@x.example\nTo: support@example.com\nSubject: x\n\n"
+	    "On Tue, 24 Nov 2026, Support wrote:\n> Please reply above this line\n"
+	    "> old text\n", &m, &d, &c);
+	assert_null(d.body);
+	assert_string_equal(d.clean_skipped, "no-text-left");
+	done(&m, &d, c);
+}
+
+/* 1x1 GIF, base64. */
+#define PIXEL	"R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+
+/* A small logo in a related part goes; the related part collapses; the
+ * attachment stays as it was. */
+static void
+test_small_image_collapse(void **state)
+{
+	struct message m;
+	struct decision d;
+	struct conf *c;
+	char	*b;
+
+	(void)state;
+	clean("From: k@x.example\nTo: support@example.com\nSubject: x\n"
+	    "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"m\"\n\n"
+	    "--m\nContent-Type: multipart/related; boundary=\"r\"\n\n"
+	    "--r\nContent-Type: text/html; charset=utf-8\n\n"
+	    "<p>Hello</p><img src=\"cid:logo@x\">\n"
+	    "--r\nContent-Type: image/gif\nContent-ID: <logo@x>\n"
+	    "Content-Transfer-Encoding: base64\n\n" PIXEL "\n--r--\n"
+	    "--m\nContent-Type: image/gif; name=a.gif\n"
+	    "Content-Disposition: attachment; filename=a.gif\n"
+	    "Content-Transfer-Encoding: base64\n\n" PIXEL "\n--m--\n",
+	    &m, &d, &c);
+	b = body(&d);
+	assert_null(strstr(b, "multipart/related"));
+	assert_null(strstr(b, "cid:logo@x"));
+	assert_non_null(strstr(b, "<p>Hello</p>"));
+	/* the attachment, the same tiny image, is never removed */
+	assert_non_null(strstr(b, "filename=a.gif"));
+	assert_non_null(strstr(b, PIXEL));
+	assert_int_equal(d.clean_removed->len, 1);
+	assert_non_null(strstr(g_ptr_array_index(d.clean_removed, 0), " small"));
+	g_free(b);
+	done(&m, &d, c);
+}
+
+/* The top-level related collapses: its Content-Type changes with the body. */
+static void
+test_top_collapse(void **state)
+{
+	struct message m;
+	struct decision d;
+	struct conf *c;
+	const struct header_edit *e;
+
+	(void)state;
+	clean("From: k@x.example\nTo: support@example.com\nSubject: x\n"
+	    "MIME-Version: 1.0\nContent-Type: multipart/related; boundary=\"r\"\n\n"
+	    "--r\nContent-Type: text/html; charset=utf-8\n\n"
+	    "<p>Hello</p><img src=\"cid:logo@x\">\n"
+	    "--r\nContent-Type: image/gif\nContent-ID: <logo@x>\n"
+	    "Content-Transfer-Encoding: base64\n\n" PIXEL "\n--r--\n",
+	    &m, &d, &c);
+	assert_non_null(d.body);
+	e = &g_array_index(d.edits, struct header_edit, 0);
+	assert_int_equal(e->op, EDIT_CHANGE);
+	assert_string_equal(e->name, "Content-Type");
+	assert_non_null(strstr(e->value, "text/html"));
+	done(&m, &d, c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_charset_kept),
+		cmocka_unit_test(test_unchanged),
+		cmocka_unit_test(test_no_text_left),
+		cmocka_unit_test(test_small_image_collapse),
+		cmocka_unit_test(test_top_collapse),
+	};
+
+	g_mime_init();
+	xmlInitParser();
+	return cmocka_run_group_tests_name("mimeclean", tests, NULL, NULL);
+}
