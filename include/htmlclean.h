@@ -42,6 +42,7 @@ struct htmlclean_result {
 	bool	quote;		/* quoted history was removed */
 	bool	signature;	/* a signature was removed */
 	size_t	tracking;	/* tracking pixels removed */
+	bool	content_left;	/* the kept body has visible text or an image */
 	GPtrArray *removed_cids;	/* char *, cid: targets only removed
 					   parts referred to (no "cid:") */
 	GPtrArray *kept_cids;	/* char *, cid: targets the kept text uses */

@@ -209,6 +209,23 @@ text_longer(xmlNodePtr n, size_t max)
 	return false;
 }
 
+/* content_below - n holds visible text other than white space, or an image. */
+static bool
+content_below(xmlNodePtr n)
+{
+	for (xmlNodePtr x = n->children; x != NULL;
+	    x = htmltext_next(x, n, !htmltext_invisible(x))) {
+		if (htmltext_is_elem(x, "img"))
+			return true;
+		if (x->type != XML_TEXT_NODE || x->content == NULL)
+			continue;
+		for (const xmlChar *c = x->content; *c; c++)
+			if (!g_ascii_isspace(*c) && *c != 0xc2 && *c != 0xa0)
+				return true;
+	}
+	return false;
+}
+
 /*
  * gmail_interleaved - the customer wrote inside Gmail's quote: text
  * outside its blockquotes after the first one (the attribution line
@@ -707,6 +724,7 @@ htmlclean_clean(const struct textclean_rules *rules, const char *html,
 	if (apply(&w, xmlDocGetRootElement(doc)) &&
 	    (out->html = serialise(doc)) == NULL)
 		rc = -1;
+	out->content_left = w.body != NULL && content_below(w.body);
 	if (rc != 0)
 		result_reset(out);
 	htmltext_release(&w.ht);

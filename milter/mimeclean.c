@@ -141,7 +141,8 @@ clean_html(struct clean *k, GMimeTextPart *tp)
 	}
 	take_cids(k->removed_cids, r.removed_cids);
 	take_cids(k->kept_cids, r.kept_cids);
-	k->text_left = true;
+	if (r.content_left)
+		k->text_left = true;
 	if (r.html) {
 		k->d->clean_quote |= r.quote;
 		k->d->clean_signature |= r.signature;
@@ -218,12 +219,14 @@ image_why(struct clean *k, GMimePart *p, gint64 *size)
 	*size = image_size(p, &w, &h);
 	if (in_list(k->removed_cids, cid) && !in_list(k->kept_cids, cid))
 		return k->d->clean_signature ? "signature" : "quote";
-	if (*size < (gint64)k->c->small_image_bytes)
-		return "small";
-	if (w && h && w <= k->c->small_image_pixels &&
-	    h <= k->c->small_image_pixels)
-		return "small";
-	return NULL;
+	/*
+	 * the pixels decide when the header gives them: a flat 320x160
+	 * screenshot of an error dialog can be smaller in bytes than a logo
+	 */
+	if (w && h)
+		return w <= k->c->small_image_pixels &&
+		    h <= k->c->small_image_pixels ? "small" : NULL;
+	return *size < (gint64)k->c->small_image_bytes ? "small" : NULL;
 }
 
 /* report_part - "NAME SIZE WHY" for the report, names made header-safe. */
@@ -467,8 +470,10 @@ mimeclean_run(const struct conf *c, const struct message *m,
 	g_object_ref(top);
 	walk_text(&k, top, 0);
 	/* cleaning must not turn a message with words into one without */
-	if (k.text_seen && !k.text_left)
+	if (k.text_seen && !k.text_left) {
 		d->clean_skipped = "no-text-left";
+		d->clean_quote = d->clean_signature = false;
+	}
 	else {
 		walk_images(&k, top, 0);
 		strip_images(&k, top, 0);

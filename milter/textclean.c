@@ -608,7 +608,12 @@ find_quote(const struct textclean_rules *R, const struct textlines *L,
 	size_t	best = L->n, m, s;
 
 	m = find_marker(R, L->text, L->start[limit]);
-	if (m != (size_t)-1) {
+	/*
+	 * a quoted marker with the customer's own lines after it is an
+	 * interleaved or bottom-posted answer: cutting there loses words
+	 */
+	if (m != (size_t)-1 && (!textlines_quoted(L, textlines_line_of(L, m)) ||
+	    answer == (size_t)-1 || answer < textlines_line_of(L, m))) {
 		best = textlines_line_of(L, m);
 		*why = "marker";
 	}

@@ -4,7 +4,8 @@
 usage: tests/eval/eval_html.py [CLI] [--verbose]
 
 Runs build/tests/eval/htmlclean_cli (or CLI) over every HTML case of
-../shared/corpus/talon-fixtures (CORPUS overrides the directory): the
+tests/eval/data/talon-fixtures, a copy of ../shared/corpus/talon-fixtures
+(CORPUS overrides the directory): the
 html_replies and html_misc files of manifest_files.json and the HTML
 cases of manifest_inline_cases.json.  Per case, on the visible text
 (html.parser; blocks and <br> end lines; white space ignored as talon
@@ -31,7 +32,7 @@ import subprocess
 import sys
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CORPUS = os.environ.get("CORPUS", os.path.join(TOP, "..", "shared", "corpus", "talon-fixtures"))
+CORPUS = os.environ.get("CORPUS", os.path.join(TOP, "tests", "eval", "data", "talon-fixtures"))
 TARGET_KEPT = 98.0
 TARGET_QUOTE = 95.0
 
