@@ -44,6 +44,10 @@ static const struct tcase cases[] = {
 	    HIST, R, "marker", NULL},
 	{"marker-not-other-words", R "\nPlease reply below this line\n", NULL,
 	    NULL, NULL},
+	/* A quoted marker with the customer's answers after it: kept whole. */
+	{"marker-quoted-then-answers", "On Tue, Support wrote:\n"
+	    "> Please reply above this line\n> Which version?\n\n4.7.2\n\n"
+	    "> Since when?\n\nMonday.\n", NULL, NULL, NULL},
 	/* Reply headers in many languages, possibly wrapped. */
 	{"en", R "\nOn Mon, 3 Jun 2024 at 10:00, Support <support@example.com> "
 	    "wrote:\n" OLD, R, "reply-header", NULL},
