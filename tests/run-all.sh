@@ -14,7 +14,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 suites=("$@")
 [ ${#suites[@]} -eq 0 ] && suites=(unit corpus asan valgrind install dbtool eval e2e)
-vg="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9"
+vg="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9 --suppressions=$top/tests/valgrind.supp"
 
 passed=0
 failed=0
