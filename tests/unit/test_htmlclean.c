@@ -1,7 +1,7 @@
 /*
  * test_htmlclean - the HTML cleaner: each client's quote and signature
  * containers (realistic snippets, and the real-client replies in
- * tests/unit/data/html from talon), reply markers split across elements
+ * tests/eval/data/talon-fixtures), reply markers split across elements
  * and in decoded quoted-printable Outlook HTML, interleaved answers and
  * forwarded messages kept, tracking pixels, cid: bookkeeping,
  * htmlclean_remove_cids(), and hostile input (empty, NUL bytes, bad
@@ -22,7 +22,7 @@
 #include "htmlclean.h"
 #include "textclean.h"
 
-#define DATA		"tests/unit/data/html/"
+#define DATA		"tests/eval/data/talon-fixtures/fixtures/"
 #define NEST		100000	/* nested elements of the deep cases */
 #define NEST_SECONDS	5	/* generous: it takes milliseconds */
 #define WANT_MAX	4
@@ -240,15 +240,15 @@ static const struct {
 	const char *kept;
 	const char *gone;
 } file_cases[] = {
-	{"gmail.html", "Hi. I am fine.", "How are you?"},
-	{"hotmail.html", "Hi. I am fine.", "How are you?"},
-	{"mail_ru.html", "Hi. I am fine.", "How are you?"},
-	{"ms_outlook_2003.html", "Hi. I am fine.", "How are you?"},
-	{"ms_outlook_2007.html", "Hi. I am fine.", "How are you?"},
-	{"ms_outlook_2010.html", "Hi. I am fine.", "How are you?"},
-	{"thunderbird.html", "Hi. I am fine.", "How are you?"},
-	{"windows_mail.html", "Hi. I am fine.", "How are you?"},
-	{"yandex_ru.html", "Hi. I am fine.", "How are you?"},
+	{"html_replies/gmail.html", "Hi. I am fine.", "How are you?"},
+	{"html_replies/hotmail.html", "Hi. I am fine.", "How are you?"},
+	{"html_replies/mail_ru.html", "Hi. I am fine.", "How are you?"},
+	{"html_replies/ms_outlook_2003.html", "Hi. I am fine.", "How are you?"},
+	{"html_replies/ms_outlook_2007.html", "Hi. I am fine.", "How are you?"},
+	{"html_replies/ms_outlook_2010.html", "Hi. I am fine.", "How are you?"},
+	{"html_replies/thunderbird.html", "Hi. I am fine.", "How are you?"},
+	{"html_replies/windows_mail.html", "Hi. I am fine.", "How are you?"},
+	{"html_replies/yandex_ru.html", "Hi. I am fine.", "How are you?"},
 	{"OLK_SRC_BODY_SECTION.html", "Reply", "bob@example.com"},
 	{"reply-separated-by-hr.html", "there", "xxx@comcast.net"},
 };
