@@ -16,34 +16,13 @@ TOP=$(cd "$HERE/../.." && pwd)
 . "$HERE/lib.sh"
 BIN=${SUPPORT_MILTER:-$TOP/build/support-milter}
 
-if [ "$(id -u)" -ne 0 ]; then
-	echo "1..0 # SKIP must run as root (postfix start needs it)"
-	exit 77
-fi
-[ -x "$BIN" ] || { echo "Bail out! $BIN not found (run make)"; exit 1; }
-
+e2e_require "$BIN"
 e2e_init
 SUPPORT=support@example.com
 ALICE=alice@example.com
-SOCK=$E2E_TMP/milter/support-milter.sock
-CONF=$E2E_TMP/milter.conf
 DATA=$E2E_TMP/data-files
-mkdir -m 0755 "$E2E_TMP/milter"
 python3 "$TOP/tests/data/gen_mail.py" "$DATA" || t_bail "generate the test message"
-cat >"$CONF" <<CONF
-support_addresses = [ "$SUPPORT" ];
-socket = "unix:$SOCK";
-socket_group = "postfix";
-database = "$E2E_TMP/db";
-CONF
-
-PORT=$(free_port) || t_bail "find a free TCP port"
-pf_setup "$PORT" "$SUPPORT" "$ALICE" || t_bail "write Postfix configuration"
-pf_set "smtpd_milters = unix:$SOCK" "non_smtpd_milters =" \
-	"milter_default_action = tempfail" "milter_protocol = 6"
-pf_check || t_bail "private Postfix configuration passes postfix check"
-milter_start "$BIN" "$CONF" "$SOCK" || t_bail "milter starts"
-pf_start || t_bail "private Postfix answers on 127.0.0.1:$PORT"
+e2e_bed "$BIN" "$SUPPORT" "$ALICE"
 
 MSG=$DATA/reply-logo-screenshot-pdf.eml
 MID="reply-logo-screenshot-pdf@acme.example"

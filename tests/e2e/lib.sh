@@ -564,3 +564,43 @@ mail_header() {
 		END { flush() }
 	' "$1"
 }
+
+# ---------------------------------------------------------------------------
+# The usual test bed
+# ---------------------------------------------------------------------------
+
+# e2e_require BINARY: skip (exit 77) unless root, bail out without BINARY.
+e2e_require() {
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "1..0 # SKIP must run as root (postfix start needs it)"
+		exit 77
+	fi
+	[ -x "$1" ] || { echo "Bail out! $1 not found (run make)"; exit 1; }
+}
+
+# e2e_bed BINARY SUPPORT MAILBOX...: a milter configuration ($CONF: the
+# support address, its socket $SOCK with group postfix, the database $DB)
+# and a private Postfix delivering to SUPPORT and the MAILBOXes with the
+# milter as its smtpd milter; both started.  Bails out on any failure.
+e2e_bed() {
+	local bin=$1 support=$2 port
+	shift 2
+	SOCK=$E2E_TMP/milter/support-milter.sock
+	CONF=$E2E_TMP/milter.conf
+	DB=$E2E_TMP/db
+	mkdir -m 0755 "$E2E_TMP/milter"
+	cat >"$CONF" <<CONF
+support_addresses = [ "$support" ];
+socket = "unix:$SOCK";
+socket_group = "postfix";
+database = "$DB";
+CONF
+	port=$(free_port) || t_bail "find a free TCP port"
+	pf_setup "$port" "$support" "$@" || t_bail "write Postfix configuration"
+	pf_set "smtpd_milters = unix:$SOCK" "non_smtpd_milters =" \
+		"milter_default_action = tempfail" "milter_protocol = 6" \
+		"milter_command_timeout = 20s" "milter_content_timeout = 30s"
+	pf_check || t_bail "private Postfix configuration passes postfix check"
+	milter_start "$bin" "$CONF" "$SOCK" || t_bail "milter starts"
+	pf_start || t_bail "private Postfix answers on 127.0.0.1:$port"
+}

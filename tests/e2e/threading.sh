@@ -19,35 +19,12 @@ TOP=$(cd "$HERE/../.." && pwd)
 BIN=${SUPPORT_MILTER:-$TOP/build/support-milter}
 DBTOOL=${SUPPORT_MILTER_DB:-$TOP/build/support-milter-db}
 
-if [ "$(id -u)" -ne 0 ]; then
-	echo "1..0 # SKIP must run as root (postfix start needs it)"
-	exit 77
-fi
-[ -x "$BIN" ] || { echo "Bail out! $BIN not found (run make)"; exit 1; }
-
+e2e_require "$BIN"
 e2e_init
 SUPPORT=support@example.com
 CUSTOMER=alice@example.com
-SOCK=$E2E_TMP/milter/support-milter.sock
-DB=$E2E_TMP/db
-CONF=$E2E_TMP/milter.conf
 MID=$$.$(date +%s)
-mkdir -m 0755 "$E2E_TMP/milter"
-cat >"$CONF" <<CONF
-support_addresses = [ "$SUPPORT" ];
-socket = "unix:$SOCK";
-socket_group = "postfix";
-database = "$DB";
-CONF
-
-PORT=$(free_port) || t_bail "find a free TCP port"
-pf_setup "$PORT" "$SUPPORT" "$CUSTOMER" || t_bail "write Postfix configuration"
-pf_set "smtpd_milters = unix:$SOCK" "non_smtpd_milters =" \
-	"milter_default_action = tempfail" "milter_protocol = 6" \
-	"milter_command_timeout = 20s" "milter_content_timeout = 30s"
-pf_check || t_bail "private Postfix configuration passes postfix check"
-milter_start "$BIN" "$CONF" "$SOCK" || t_bail "milter starts"
-pf_start || t_bail "private Postfix answers on 127.0.0.1:$PORT"
+e2e_bed "$BIN" "$SUPPORT" "$CUSTOMER"
 
 # --------------------------------------------------------------------------
 # 1. Support's notification (from the support address, a trusted loopback
