@@ -20,32 +20,17 @@
 #define SUPPORT		"<support@example.com>"
 #define ALICE		"<alice@customer.example>"
 
-struct fixture {
-	char	*dir;
-	struct store *st;
-};
-
 static int
 setup(void **state)
 {
-	struct fixture *f = g_new0(struct fixture, 1);
-	char	err[STORE_ERRLEN];
-
-	f->dir = testlib_tmpdir();
-	if (store_open(f->dir, 1 << 20, STORE_WRITE, &f->st, err) < 0)
-		fail_msg("%s", err);
-	*state = f;
+	*state = testlib_store_new(1 << 20);
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	struct fixture *f = *state;
-
-	store_close(f->st);
-	testlib_rmdir(f->dir);
-	g_free(f);
+	testlib_store_free(*state);
 	return 0;
 }
 
@@ -188,7 +173,7 @@ check(const char *name, const struct decision *d, const struct want *w)
 static void
 test_policy(void **state)
 {
-	struct fixture *f = *state;
+	struct testlib_store *f = *state;
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct conf *c = testlib_conf(cases[i].conf);
@@ -226,7 +211,7 @@ test_policy(void **state)
 static void
 test_store_full(void **state)
 {
-	struct fixture *f = *state;
+	struct testlib_store *f = *state;
 	const char *rcpts[] = { SUPPORT };
 	struct envelope env = { "Q2", CUSTOMER, rcpts, 1, "192.0.2.1", NULL, 1 };
 	struct conf *c = testlib_conf("");
@@ -267,7 +252,7 @@ test_store_full(void **state)
 static void
 test_forged_headers(void **state)
 {
-	struct fixture *f = *state;
+	struct testlib_store *f = *state;
 	const char *rcpts[] = { SUPPORT };
 	struct envelope env = { "Q3", CUSTOMER, rcpts, 1, "192.0.2.1", NULL, 1 };
 	struct conf *c = testlib_conf("header_name = \"X-Ticket-Policy\";");

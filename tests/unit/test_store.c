@@ -19,21 +19,10 @@
 
 #define THREADS	8
 
-struct fixture {
-	char	*dir;
-	struct store *st;
-};
-
 static int
 setup_size(void **state, size_t max)
 {
-	struct fixture *f = g_new0(struct fixture, 1);
-	char	err[STORE_ERRLEN];
-
-	f->dir = testlib_tmpdir();
-	if (store_open(f->dir, max, STORE_WRITE, &f->st, err) < 0)
-		fail_msg("%s", err);
-	*state = f;
+	*state = testlib_store_new(max);
 	return 0;
 }
 
@@ -52,11 +41,7 @@ setup_small(void **state)
 static int
 teardown(void **state)
 {
-	struct fixture *f = *state;
-
-	store_close(f->st);
-	testlib_rmdir(f->dir);
-	g_free(f);
+	testlib_store_free(*state);
 	return 0;
 }
 
@@ -85,7 +70,7 @@ count_each(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
 static void
 test_put_lookup(void **state)
 {
-	struct fixture *f = *state;
+	struct testlib_store *f = *state;
 	const char *refs[] = { "root@example.com", "n1@example.com" };
 	struct store_msgid m;
 	struct store_stats s;
@@ -118,7 +103,7 @@ test_put_lookup(void **state)
 static void
 test_each_key(void **state)
 {
-	struct fixture *f = *state;
+	struct testlib_store *f = *state;
 	char	err[STORE_ERRLEN];
 	size_t	n = 0;
 
@@ -138,7 +123,7 @@ test_each_key(void **state)
 static void
 test_moved_message(void **state)
 {
-	struct fixture *f = *state;
+	struct testlib_store *f = *state;
 	char	err[STORE_ERRLEN];
 	size_t	n1 = 0, n2 = 0;
 
@@ -164,7 +149,7 @@ ticket_value(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
 static void
 test_ticket_record(void **state)
 {
-	struct fixture *f = *state;
+	struct testlib_store *f = *state;
 	char	err[STORE_ERRLEN], *val = NULL;
 
 	put(f->st, "12", "in", "a@x", NULL, 0, 1000);
@@ -195,7 +180,7 @@ allocator(void *arg)
 static void
 test_allocate_threads(void **state)
 {
-	struct fixture *f = *state;
+	struct testlib_store *f = *state;
 	pthread_t th[THREADS];
 	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
 	GPtrArray *all[THREADS];
@@ -245,7 +230,7 @@ writer(void *arg)
 static void
 test_put_threads(void **state)
 {
-	struct fixture *f = *state;
+	struct testlib_store *f = *state;
 	pthread_t th[THREADS];
 	struct writer w[THREADS];
 	char	err[STORE_ERRLEN], *val = NULL;
@@ -286,7 +271,7 @@ big_put(struct store *st, size_t size, char *err)
 static void
 test_grow(void **state)
 {
-	struct fixture *f = *state;
+	struct testlib_store *f = *state;
 	struct store_stats s;
 	char	err[STORE_ERRLEN];
 
@@ -303,7 +288,7 @@ test_grow(void **state)
 static void
 test_full(void **state)
 {
-	struct fixture *f = *state;
+	struct testlib_store *f = *state;
 	struct store_stats s;
 	char	err[STORE_ERRLEN];
 	int	i, rc = 0;

@@ -103,3 +103,23 @@ testlib_rmdir(char *dir)
 	(void)g_rmdir(dir);
 	g_free(dir);
 }
+
+struct testlib_store *
+testlib_store_new(size_t max)
+{
+	struct testlib_store *f = g_new0(struct testlib_store, 1);
+	char	err[STORE_ERRLEN];
+
+	f->dir = testlib_tmpdir();
+	if (store_open(f->dir, max, STORE_WRITE, &f->st, err) < 0)
+		fail_msg("%s", err);
+	return f;
+}
+
+void
+testlib_store_free(struct testlib_store *f)
+{
+	store_close(f->st);
+	testlib_rmdir(f->dir);
+	g_free(f);
+}

@@ -8,6 +8,7 @@
 
 #include "conf.h"
 #include "message.h"
+#include "store.h"
 
 /* testlib_write - a new scratch file holding text; the caller unlinks it. */
 char	*testlib_write(const char *text);
@@ -28,6 +29,16 @@ void	testlib_message(const char *text, struct message *out);
 
 /* testlib_repeat - n copies of s with sep between them (g_free). */
 char	*testlib_repeat(const char *s, const char *sep, size_t n);
+
+/* A store in a scratch directory, for cmocka setups and teardowns. */
+struct testlib_store {
+	char	*dir;
+	struct store *st;
+};
+
+/* testlib_store_new - open one with map size max; free it with _free. */
+struct testlib_store *testlib_store_new(size_t max);
+void	testlib_store_free(struct testlib_store *);
 
 /* testlib_tmpdir - a new scratch directory; testlib_rmdir removes it. */
 char	*testlib_tmpdir(void);
