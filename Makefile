@@ -38,6 +38,7 @@ SAN_FLAGS	= -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 # The modules that know nothing of the daemon; tests link them directly.
 LIB_SRCS	= \
 	milter/address.c \
+	milter/archive.c \
 	milter/conf.c \
 	milter/core.c \
 	milter/decision.c \
@@ -56,6 +57,7 @@ LIB_SRCS	= \
 	milter/store.c \
 	milter/subject.c \
 	milter/textclean.c \
+	milter/textlearn.c \
 	milter/textlines.c \
 	milter/textsig.c \
 	milter/thread.c
@@ -76,6 +78,7 @@ UNIT_TESTS	= \
 	tests/unit/test_core.c \
 	tests/unit/test_htmlclean.c \
 	tests/unit/test_imagesize.c \
+	tests/unit/test_learn.c \
 	tests/unit/test_mimeclean.c \
 	tests/unit/test_msgid.c \
 	tests/unit/test_netlist.c \

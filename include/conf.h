@@ -69,6 +69,12 @@ struct conf {
 	char	**disclaimer_patterns;
 	size_t	small_image_bytes;	/* smaller inline images go */
 	size_t	small_image_pixels;	/* as do images this small each way */
+	size_t	recurring_image_count;	/* earlier messages of a domain that
+					   make an inline image a logo; 0 off */
+	size_t	learned_signature_count; /* earlier messages of a sender that
+					   make a trailing block a signature */
+	bool	archive_originals;	/* keep originals of replaced bodies */
+	bool	clean_note;		/* append what was removed to the text */
 	char	*clean_header_name;	/* "X-Support-Cleaned" */
 	/* built from the above when the file is loaded */
 	struct netlist *trusted;

@@ -68,6 +68,13 @@ struct decision {
 	GPtrArray *clean_removed;	/* char *, "NAME SIZE WHY" per part */
 	gint64	clean_saved;	/* bytes of body removed */
 	const char *clean_skipped;	/* why the body was kept, or NULL */
+	bool	clean_learned;	/* the signature cut was a learned one */
+	GPtrArray *clean_image_keys;	/* char *, "DOMAIN\tHEX" of the
+					   distinct inline images, to count */
+	char	*clean_sig_key;	/* "ADDRESS\tHASH" of the trailing block,
+				   to count, or NULL */
+	char	*clean_archive;	/* the original's archive path, relative to
+				   the database directory, or NULL */
 	unsigned anomalies;
 	char	*error;		/* what failed, for the log, or NULL */
 	GString	*record;	/* what was stored in the database */

@@ -17,7 +17,12 @@
  * Quoted blockquotes (type=cite, Gmail's, or any with an "On ... wrote:"
  * style attribution line) go only while nothing but white space follows
  * them; an Outlook header block after an <hr> or a border-top separator
- * cuts like the separator div.  Rules and figures: docs/cleaning-html.md.
+ * cuts like the separator div.  Last, the kept text read as plain text
+ * goes through textclean_cut(), so that what the plain-text alternative
+ * loses outside any container (a contact block or disclaimer after a
+ * closing phrase, "Get Outlook for iOS", "-----Original Message-----",
+ * "On ... wrote:" in a <div>) goes here too, unless textclean would keep
+ * nothing.  Rules and figures: docs/cleaning-html.md.
  *
  * Must not: decode MIME or charsets (the caller gives UTF-8 and gets UTF-8;
  * bytes that are not UTF-8 come back as U+FFFD, and a <meta> charset is
@@ -58,11 +63,12 @@ struct htmlclean_result {
  * removed (keep the original bytes); the two cid lists are never NULL,
  * hold no duplicates, and hold targets %-unescaped as RFC 2392 says.
  * A document that is empty after cleaning is returned as it is: whether
- * to pass the original instead is the caller's policy.  rules may be
- * NULL (no reply markers).  Inputs are bounded by the caller; the parser
- * runs with HTML_PARSE_NONET, without entity expansion from outside, and
- * with libxml2's default depth limit (256), and every walk over the tree
- * is iterative.
+ * to pass the original instead is the caller's policy; content_left is
+ * read after every cut.  rules may be NULL (no reply markers and no
+ * textclean rules: only the containers go).  Inputs are bounded by the
+ * caller; the parser runs with HTML_PARSE_NONET, without entity
+ * expansion from outside, and with libxml2's default depth limit (256),
+ * and every walk over the tree is iterative.
  */
 int	htmlclean_clean(const struct textclean_rules *, const char *html,
 	    size_t len, struct htmlclean_result *out);

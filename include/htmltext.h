@@ -1,7 +1,8 @@
 /*
  * htmltext.h - the visible text of an HTML body, for htmlclean.c: one
  * string in document order with a map back to the text nodes, the element
- * tests the cleaner needs, and the reply-header rules read on that text.
+ * tests the cleaner needs, the reply-header rules read on that text, and
+ * the kept text rendered as plain text for textclean_cut().
  *
  * Owns: reading a libxml2 tree (never changing it).  Part of the HTML
  * cleaner (htmlclean.c is its only user); not for other modules.
@@ -78,12 +79,61 @@ bool	htmltext_header_block(struct htmltext *, size_t off,
 bool	htmltext_forwarded_near(const struct htmltext *, size_t off);
 
 /*
+ * htmltext_forwarded_after - a line introducing a forwarded message is
+ * somewhere from byte off to the end of the text.
+ */
+bool	htmltext_forwarded_after(const struct htmltext *, size_t off);
+
+/*
  * htmltext_attribution - the line of text segs [*a, *b) around seg i
  * introduces a quote ("On <date>, <name> wrote:", "26.06.2014, X <x@y>:"):
  * short, with a digit, ending in a colon.
  */
 bool	htmltext_attribution(const struct htmltext *, size_t i, size_t *a,
 	    size_t *b);
+
+/*
+ * The text the cleaner keeps, as a plain-text client would have written
+ * it: white space collapsed as a browser does (kept inside <pre>), one
+ * line per block, a line end for every <br>, a blank line for an empty
+ * block or one holding only &nbsp;, and "> " before every line of a
+ * quoted blockquote.  map holds, for each byte of text, the byte of
+ * htmltext.text it came from, or HTMLTEXT_ADDED for the line ends and
+ * "> " prefixes written here.
+ */
+#define HTMLTEXT_ADDED	((size_t)-1)
+
+struct htmltext_plain {
+	GString	*text;
+	GArray	*map;		/* size_t, one per byte of text */
+};
+
+/*
+ * What the cleaner keeps, asked while the plain text is built: kept()
+ * answers how many bytes of the seg of node n (len bytes) stay, 0 when
+ * it goes; quoted() whether a blockquote is quoted history (asked once
+ * per blockquote).
+ */
+struct htmltext_keep {
+	size_t	(*kept)(void *ctx, xmlNodePtr n, size_t len);
+	bool	(*quoted)(void *ctx, xmlNodePtr blockquote);
+	void	*ctx;
+};
+
+/*
+ * htmltext_plain_build - the kept text of ht as plain text; release
+ * with htmltext_plain_release().
+ */
+void	htmltext_plain_build(const struct htmltext *,
+	    const struct htmltext_keep *, struct htmltext_plain *out);
+void	htmltext_plain_release(struct htmltext_plain *);
+
+/*
+ * htmltext_plain_src - the byte of htmltext.text that the first visible
+ * character at or after byte off of the plain text came from (always in
+ * a text seg), or HTMLTEXT_ADDED when none follows.
+ */
+size_t	htmltext_plain_src(const struct htmltext_plain *, size_t off);
 
 /* Element tests; names and values compare ignoring ASCII case. */
 bool	htmltext_blank(const char *s, size_t len);
@@ -92,6 +142,27 @@ bool	htmltext_attr_is(xmlNodePtr n, const char *name, const char *value);
 bool	htmltext_has_class(xmlNodePtr n, const char *cls);
 bool	htmltext_is_break(xmlNodePtr n);
 bool	htmltext_invisible(xmlNodePtr n);
+
+/*
+ * htmltext_separator - a div styled "border-top:solid" (or
+ * border-top-style), Outlook's rule above its header block.
+ */
+bool	htmltext_separator(xmlNodePtr n);
+
+/* htmltext_longer - the visible text below n is longer than max bytes. */
+bool	htmltext_longer(xmlNodePtr n, size_t max);
+
+/*
+ * htmltext_content_below - n holds visible text other than white space
+ * (U+00A0 counts as white space), or an image.
+ */
+bool	htmltext_content_below(xmlNodePtr n);
+
+/*
+ * htmltext_tracking_pixel - an <img> loaded over http(s) with width and
+ * height (attributes, or px in its style) both at most 2.
+ */
+bool	htmltext_tracking_pixel(xmlNodePtr n);
 
 /*
  * htmltext_next, htmltext_prev - the node after (with descend, else

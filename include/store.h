@@ -18,6 +18,10 @@
  *	tickets		TICKET -> "FIRST\tLAST\tCOUNT\tSUBJECT"
  *	ticket_msgs	TICKET -> Message-ID key, one duplicate per message
  *	meta		"next_ticket" -> the next number to allocate
+ *	images		"DOMAIN\tSHA256HEX" of an inline image -> "COUNT\tLASTSEEN":
+ *			in how many messages of the sender domain it was
+ *	sigs		"ADDRESS\tHASH" of a trailing text block ->
+ *			"COUNT\tLASTSEEN": in how many of the sender's messages
  *
  * Functions return 0 (or 1 for "found") or -1 and put
  * "store DIR: call: reason" in err; they never log.
@@ -64,12 +68,19 @@ struct store_put {
 	const char *const *refs;	/* keys to map to ticket when unknown */
 	size_t	nrefs;
 	const char *subject;	/* decoded Subject, for the ticket record */
+	const char *const *image_keys;	/* images records to count, each
+					   once (distinct) */
+	size_t	nimage_keys;
+	const char *sig_key;	/* sigs record to count, or NULL */
 };
 
 /*
  * store_put - write everything of one message in one durable
- * transaction.  Errors include a map full at its maximum (MDB_MAP_FULL),
- * a read-only database and I/O errors of the commit.
+ * transaction: the decision record, the images and sigs counts (one
+ * more each, LASTSEEN set to now), and the ticket and its Message-IDs.
+ * Errors include a map full at its maximum (MDB_MAP_FULL), a read-only
+ * database, an empty or over-long (> 400 bytes) count key
+ * (MDB_BAD_VALSIZE) and I/O errors of the commit.
  */
 int	store_put(struct store *, const struct store_put *,
 	    char err[STORE_ERRLEN]);
@@ -92,11 +103,22 @@ struct store_msgid {
 int	store_lookup(struct store *, const char *key, struct store_msgid *out,
 	    char err[STORE_ERRLEN]);
 
+/*
+ * store_image_count, store_sig_count - the COUNT of an images or sigs
+ * record, from a read transaction: in how many earlier messages the key
+ * was seen; 0 when it never was (or the key is empty or too long).
+ * Returns 0, or -1 with err when the read failed.
+ */
+int	store_image_count(struct store *, const char *key, unsigned *count,
+	    char err[STORE_ERRLEN]);
+int	store_sig_count(struct store *, const char *key, unsigned *count,
+	    char err[STORE_ERRLEN]);
+
 /* --- for support-milter-db ------------------------------------------ */
 
 enum store_table {
 	TABLE_DECISIONS, TABLE_MSGIDS, TABLE_TICKETS, TABLE_TICKET_MSGS,
-	TABLE_META, TABLE_COUNT
+	TABLE_META, TABLE_IMAGES, TABLE_SIGS, TABLE_COUNT
 };
 
 /* store_table_name - "decisions", "msgids", ... */
@@ -126,9 +148,10 @@ int	store_stats(struct store *, struct store_stats *,
 	    char err[STORE_ERRLEN]);
 
 /*
- * store_prune - remove decisions and Message-IDs older than cutoff, and
- * tickets last seen before it with their message lists; counts per
- * table go to removed.  One write transaction.
+ * store_prune - remove decisions and Message-IDs older than cutoff,
+ * tickets last seen before it with their message lists, and images and
+ * sigs counts last seen before it; counts per table go to removed.  One
+ * write transaction.
  */
 int	store_prune(struct store *, time_t cutoff,
 	    size_t removed[TABLE_COUNT], char err[STORE_ERRLEN]);

@@ -4,7 +4,8 @@
  * Owns: splitting UTF-8 text into lines (LF, CRLF or CR), folding one
  * line to lower case with white space collapsed into a caller's buffer,
  * and matching phrases case-insensitively across white space, line
- * breaks and ">" quoting.  Internal to textclean.c and textsig.c.
+ * breaks and ">" quoting.  Internal to textclean.c, textsig.c and
+ * textlearn.c.
  *
  * Must not: allocate per line or keep state between calls: a struct
  * textlines is the caller's, read-only after textlines_split(), and

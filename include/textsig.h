@@ -5,7 +5,7 @@
  * disclaimers and mobile footers at the end, the RFC 3676 "-- "
  * delimiter, a mailing list's "__" footer, and a closing phrase
  * followed by a name and a contact block (the phrase and the name stay).
- * Internal to textclean.c.
+ * Internal to textclean.c and textlearn.c.
  *
  * Must not: allocate or keep state.  Thread-safe.
  */
@@ -20,6 +20,10 @@
 /* textsig_footer - line i is a mobile client's footer ("Sent from my
  * iPhone", "Von meinem iPhone gesendet"), not a sentence like one. */
 bool	textsig_footer(const struct textlines *, size_t i);
+
+/* textsig_closing - line i is a closing phrase ("Best regards,",
+ * "Cheers, Anna"); *named when the name is on the same line. */
+bool	textsig_closing(const struct textlines *, size_t i, bool *named);
 
 /*
  * textsig_find - the first line of the signature above line q (the

@@ -9,8 +9,11 @@
  *	recipient rule, then, when the mail goes on to support, its ticket
  *	and its cleaned body (the parse is changed in place: cleaning is
  *	last).
+ *	When the body is replaced and archive_originals is set, the
+ *	original is archived (archive.h) before the record that names it.
  *	Every decision about support mail is then stored in one transaction
- *	before the caller acts on it; a store failure turns into on_failure.
+ *	before the caller acts on it, with the image and signature counts
+ *	cleaning took; a store or archive failure turns into on_failure.
  *
  *	A reject at end of message fails the mail for every recipient, so
  *	when the envelope has recipients besides support the reject becomes
@@ -20,6 +23,7 @@
 #include <string.h>
 
 #include "address.h"
+#include "archive.h"
 #include "core.h"
 #include "mimeclean.h"
 #include "msgid.h"
@@ -28,6 +32,10 @@
 #include "thread.h"
 
 #define GUIDANCE_VAR	"${support_address}"
+#define SENDER_MAX	254	/* RFC 5321's limit on a path's address */
+
+/* archive errors go into the store's error buffer */
+_Static_assert(ARCHIVE_ERRLEN <= STORE_ERRLEN, "error buffers");
 
 /* support_rcpts - the envelope recipients that are support addresses. */
 static size_t
@@ -185,7 +193,9 @@ record(const struct envelope *env, struct store *st, struct decision *d,
 {
 	struct store_put p = {
 		env->now, NULL, d->direction ? d->ticket : NULL,
-		d->direction, d->message_id, NULL, 0, d->subject
+		d->direction, d->message_id, NULL, 0, d->subject,
+		(const char *const *)d->clean_image_keys->pdata,
+		d->clean_image_keys->len, d->clean_sig_key
 	};
 
 	/* only mail from support teaches which IDs belong to a ticket */
@@ -199,6 +209,59 @@ record(const struct envelope *env, struct store *st, struct decision *d,
 	decision_summary(env, d, d->record);
 	p.record = d->record->str;
 	return store_put(st, &p, err);
+}
+
+/*
+ * sender - the address whose earlier mail teaches cleaning: From's
+ * (the first mailbox), else the envelope sender's; lower-cased, or NULL
+ * when neither is a plain local@domain (g_free).
+ */
+static char *
+sender(const struct envelope *env, const struct message *msg)
+{
+	InternetAddressList *l = g_mime_message_get_from(msg->mime);
+	InternetAddress *a = l && internet_address_list_length(l) > 0 ?
+	    internet_address_list_get_address(l, 0) : NULL;
+	const char *s = a && INTERNET_ADDRESS_IS_MAILBOX(a) ?
+	    internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a)) : NULL;
+	const char *at;
+	char	*out;
+
+	if (s == NULL || strchr(s, '@') == NULL)
+		s = env->sender;
+	if (s == NULL || (at = strrchr(s, '@')) == NULL || at[1] == '\0')
+		return NULL;
+	out = g_ascii_strdown(s + (*s == '<'), -1);
+	g_strdelimit(out, ">", '\0');
+	for (const char *p = out; *p; p++)
+		if (!g_ascii_isgraph(*p))
+			*out = '\0';
+	if (*out == '\0' || *out == '@' || strlen(out) > SENDER_MAX) {
+		g_free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/*
+ * clean - clean the body, archive the original when it is replaced, and
+ * report; -1 with err when the store or the archive failed.
+ */
+static int
+clean(const struct envelope *env, const struct message *msg,
+    const struct conf *c, struct store *st, struct decision *d, char *err)
+{
+	char	*from = sender(env, msg);
+	int	rc = mimeclean_run(c, st, from, msg, d, err);
+
+	g_free(from);
+	if (rc == 0 && d->body && c->archive_originals &&
+	    archive_write(c->database, env->queue_id, env->now, msg->raw,
+	    msg->size, &d->clean_archive, err) < 0)
+		rc = -1;
+	if (rc == 0)
+		mimeclean_report(c, msg, d);
+	return rc;
 }
 
 /* decide - everything but the store's failure; -1 when the store failed. */
@@ -218,10 +281,16 @@ decide(const struct envelope *env, const struct message *msg,
 		if (d->ticket)
 			d->direction = "in";
 		/* support's own mail (exempt) is never cleaned */
-		if (strcmp(d->reason, "from-support") != 0)
-			mimeclean_run(c, msg, d);
+		if (strcmp(d->reason, "from-support") != 0 &&
+		    clean(env, msg, c, st, d, err) < 0)
+			return -1;
 	}
-	return record(env, st, d, err);
+	if (record(env, st, d, err) == 0)
+		return 0;
+	/* the mail is tried again (or passed): no file names a lost record */
+	archive_discard(c->database, d->clean_archive);
+	g_clear_pointer(&d->clean_archive, g_free);
+	return -1;
 }
 
 int

@@ -42,6 +42,7 @@
 
 #include <glib.h>
 
+#include "archive.h"
 #include "conf.h"
 #include "dbverify.h"
 #include "msgid.h"
@@ -87,6 +88,7 @@ struct tool {
 	const struct options *o;
 	struct store *st;
 	char	err[STORE_ERRLEN];
+	const char *dir;	/* the database directory */
 };
 
 enum { OPT_DB = 256, OPT_JSON, OPT_PROMETHEUS, OPT_OLDER_THAN };
@@ -481,20 +483,27 @@ static int
 cmd_prune(struct tool *t)
 {
 	static const enum store_table counted[] = {
-		TABLE_DECISIONS, TABLE_MSGIDS, TABLE_TICKETS
+		TABLE_DECISIONS, TABLE_MSGIDS, TABLE_TICKETS, TABLE_IMAGES,
+		TABLE_SIGS
 	};
-	size_t	removed[TABLE_COUNT];
+	size_t	removed[TABLE_COUNT], files;
 	time_t	cutoff = time(NULL) - (time_t)t->o->days * 86400;
 	char	iso[ISO_LEN];
 
 	if (store_prune(t->st, cutoff, removed, t->err) < 0)
 		return store_error(t);
+	/* archived originals go after the records that name them */
+	if (archive_prune(t->dir, cutoff, &files, t->err) < 0) {
+		fprintf(stderr, PROGRAM ": prune: %s\n", t->err);
+		return EX_IOERR;
+	}
 	printf("%-12s %s %lld\n", "cutoff", iso_time(cutoff, iso),
 	    (long long)cutoff);
 	/* ticket_msgs entries go with their Message-ID or ticket, uncounted */
 	for (size_t i = 0; i < G_N_ELEMENTS(counted); i++)
 		printf("%-12s %zu\n", store_table_name(counted[i]),
 		    removed[counted[i]]);
+	printf("%-12s %zu\n", "archive", files);
 	return EX_OK;
 }
 
@@ -667,6 +676,7 @@ run(struct tool *t, const struct conf *c)
 {
 	const struct command *cmd = t->o->cmd;
 
+	t->dir = c->database;
 	if (store_open(c->database, c->database_size, cmd->mode, &t->st,
 	    t->err) < 0) {
 		fprintf(stderr, PROGRAM ": %s\n", t->err);
@@ -685,7 +695,7 @@ int
 main(int argc, char **argv)
 {
 	struct options o = { 0 };
-	struct tool t = { &o, NULL, "" };
+	struct tool t = { &o, NULL, "", NULL };
 	struct conf *c = NULL;
 	char	err[CONF_ERRLEN];
 	sigset_t held;

@@ -43,6 +43,7 @@ decision_init(struct decision *d)
 	d->removed_rcpts = g_ptr_array_new_with_free_func(g_free);
 	d->refs = g_ptr_array_new_with_free_func(g_free);
 	d->clean_removed = g_ptr_array_new_with_free_func(g_free);
+	d->clean_image_keys = g_ptr_array_new_with_free_func(g_free);
 	d->record = g_string_new(NULL);
 }
 
@@ -54,6 +55,9 @@ decision_release(struct decision *d)
 	g_ptr_array_unref(d->removed_rcpts);
 	g_ptr_array_unref(d->refs);
 	g_ptr_array_unref(d->clean_removed);
+	g_ptr_array_unref(d->clean_image_keys);
+	g_free(d->clean_sig_key);
+	g_free(d->clean_archive);
 	if (d->body)
 		g_byte_array_unref(d->body);
 	g_free(d->message_id);
@@ -164,6 +168,8 @@ decision_summary(const struct envelope *env, const struct decision *d,
 		    d->clean_quote && d->clean_signature ? "," : "",
 		    d->clean_signature ? "signature" : d->clean_quote ? "" :
 		    "images", d->clean_removed->len, d->clean_saved);
+	if (d->clean_archive)
+		append_kv(out, "archive", d->clean_archive);
 	if (d->anomalies & ANOMALY_OVERSIZE)
 		g_string_append(out, " anomaly=oversize");
 	if (d->anomalies & ANOMALY_UNPARSEABLE)

@@ -17,9 +17,10 @@
  *	of text there, and an Outlook header block a run of "From:",
  *	"Sent:", ... lines in any language we know.
  *
- *	Four passes, in this order:
- *	1. the first reply marker (textclean_marker_at()) cuts the body from
- *	   the outermost element that starts with it, or from its text;
+ *	Five passes, in this order:
+ *	1. the first reply marker (textclean_marker_at()) cuts the body
+ *	   (cut_at(): from the outermost element that starts with it, or
+ *	   from its text);
  *	2. in document order, the first cut element (#divRplyFwdMsg,
  *	   #appendonsend, a border-top separator div or an <hr> followed by
  *	   a From:/Sent: header block, or a bare Outlook header paragraph)
@@ -28,16 +29,22 @@
  *	3. from the end of the body backwards, quoted blockquotes are
  *	   marked while nothing but white space follows them: interleaved
  *	   answers are never cut;
- *	4. marked subtrees are removed, their cid: targets listed.
+ *	4. the kept text, read as plain text (quoted blockquotes as ">"
+ *	   lines), goes through textclean_cut(), and its cut goes through
+ *	   cut_at() like a marker: contact blocks, disclaimers, mobile
+ *	   footers, "-----Original Message-----" and "On ... wrote:"
+ *	   outside any container go as in the plain-text alternative;
+ *	5. marked subtrees are removed, their cid: targets listed.
  *	Forwarded messages (a "Forwarded message" line near the container
- *	or an FW: Subject in its header block) are content and stay whole.
+ *	or an FW: Subject in its header block) are content and stay whole;
+ *	pass 4 cuts nothing when one was kept or its cut holds one.
  * DIAGNOSTICS
  *	htmlclean_clean() returns -1 when libxml2 builds no document (empty
  *	input, input longer than INT_MAX) or the result cannot be written.
  * BUGS
- *	"On ... wrote:" without a blockquote is not recognised in HTML: that
- *	is textclean's rule for plain text (docs/cleaning-html.md).
  *	cid: references in CSS (background-image: url(cid:...)) are not seen.
+ *	Pass 4 sees text, not images: an image after the start of a text
+ *	signature goes with it (one before it in the same block stays).
  * SEE ALSO
  *	htmlclean.h, htmltext.h, textclean.h, docs/cleaning-html.md,
  *	RFC 2392 (cid: URLs)
@@ -58,7 +65,6 @@
 #define PARSE_OPTIONS	(HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
 			 HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER | \
 			 HTML_PARSE_NODEFDTD)
-#define PIXEL_MAX	2	/* px: a remote image no larger tracks */
 /* the seg at index i of the visible text */
 #define SEG(w, i)	(&g_array_index((w)->ht.segs, struct htmltext_seg, (i)))
 #define SIGNATURE_MAX	4096	/* bytes of text: a longer "signature" is
@@ -72,6 +78,7 @@ struct work {
 	GHashTable *marked;	/* roots of the subtrees to remove */
 	xmlNodePtr trunc;	/* text node cut inside by a marker, or NULL */
 	size_t	trunc_keep;	/* its bytes kept */
+	bool	forward;	/* a forwarded message was kept whole */
 	struct htmlclean_result *out;
 };
 
@@ -91,27 +98,45 @@ mark_cut(struct work *w, xmlNodePtr n, bool with_n)
 	for (xmlNodePtr x = n; x != NULL && x != w->body; x = x->parent)
 		for (xmlNodePtr s = x->next; s != NULL; s = s->next)
 			mark(w, s);
-	w->out->quote = true;
+}
+
+/* image_before - an <img> comes before n inside its parent. */
+static bool
+image_before(xmlNodePtr n)
+{
+	for (xmlNodePtr s = n->prev; s != NULL; s = s->prev) {
+		if (htmltext_is_elem(s, "img"))
+			return true;
+		for (xmlNodePtr x = s->children; x != NULL;
+		    x = htmltext_next(x, s, true))
+			if (htmltext_is_elem(x, "img"))
+				return true;
+	}
+	return false;
 }
 
 /*
- * marker_cut - cut at the first reply marker: from the outermost element
- * whose text starts with it, or else inside its text node, so that the
- * customer's words before it in the same paragraph stay.
+ * cut_at - remove the body from byte m of the visible text to its end:
+ * from the outermost element whose text starts at m (nothing but white
+ * space before m in it, and no image: a screenshot above the cut is the
+ * customer's), or else from inside the text node, so that the
+ * customer's words before m in the same paragraph stay.  Both the reply
+ * marker and textclean's cut come here.  false: m is not in a text node.
  */
-static void
-marker_cut(struct work *w, size_t m)
+static bool
+cut_at(struct work *w, size_t m)
 {
 	const struct htmltext_seg *sg = SEG(w, htmltext_seg_at(&w->ht, m));
 	xmlNodePtr best = sg->node;
 
 	if (sg->node->type != XML_TEXT_NODE)
-		return;
+		return false;
 	for (xmlNodePtr a = best->parent; a != NULL && a != w->body;
 	    a = a->parent) {
 		size_t	ao = htmltext_elem_off(&w->ht, a);
 
-		if (ao > m || !htmltext_blank(w->ht.text->str + ao, m - ao))
+		if (ao > m || !htmltext_blank(w->ht.text->str + ao, m - ao) ||
+		    image_before(best))
 			break;
 		best = a;
 	}
@@ -122,6 +147,7 @@ marker_cut(struct work *w, size_t m)
 		mark_cut(w, best, false);
 	} else
 		mark_cut(w, best, true);
+	return true;
 }
 
 /* marker_find - the first reply marker in the text, at a word start. */
@@ -139,28 +165,10 @@ marker_find(struct work *w)
 		    (i > 0 && g_ascii_isalnum(t[i - 1])))
 			continue;
 		if (textclean_marker_at(w->rules, t + i, len - i, &mlen)) {
-			marker_cut(w, i);
+			w->out->quote |= cut_at(w, i);
 			return;
 		}
 	}
-}
-
-/* separator_style - Outlook's "border-top:solid" rule above its header. */
-static bool
-separator_style(xmlNodePtr n)
-{
-	xmlChar	*v = xmlGetProp(n, (const xmlChar *)"style");
-	GString	*s = g_string_new(NULL);
-	bool	 r;
-
-	for (const xmlChar *p = v; p != NULL && *p != '\0'; p++)
-		if (!g_ascii_isspace(*p))
-			g_string_append_c(s, g_ascii_tolower(*p));
-	r = strstr(s->str, "border-top:solid") != NULL ||
-	    strstr(s->str, "border-top-style:solid") != NULL;
-	g_string_free(s, TRUE);
-	xmlFree(v);
-	return r;
 }
 
 /*
@@ -183,7 +191,7 @@ cut_here(struct work *w, xmlNodePtr n)
 		(void)htmltext_header_block(&w->ht, off, 0, 0, &fwd);
 		hit = true;
 	} else if (htmltext_is_elem(n, "hr") ||
-	    (htmltext_is_elem(n, "div") && separator_style(n)))
+	    (htmltext_is_elem(n, "div") && htmltext_separator(n)))
 		hit = htmltext_header_block(&w->ht, off, HTMLTEXT_FROM |
 		    HTMLTEXT_DATE, 0, &fwd);
 	else if (htmltext_is_elem(n, "p") || htmltext_is_elem(n, "div"))
@@ -192,38 +200,11 @@ cut_here(struct work *w, xmlNodePtr n)
 		    HTMLTEXT_FROM, &fwd);
 	else
 		return false;
-	return hit && !fwd && !htmltext_forwarded_near(&w->ht, off);
-}
-
-/* text_longer - the visible text below n is longer than max bytes. */
-static bool
-text_longer(xmlNodePtr n, size_t max)
-{
-	size_t	total = 0;
-
-	for (xmlNodePtr x = n->children; x != NULL;
-	    x = htmltext_next(x, n, !htmltext_invisible(x)))
-		if (x->type == XML_TEXT_NODE && x->content != NULL &&
-		    (total += strlen((const char *)x->content)) > max)
-			return true;
-	return false;
-}
-
-/* content_below - n holds visible text other than white space, or an image. */
-static bool
-content_below(xmlNodePtr n)
-{
-	for (xmlNodePtr x = n->children; x != NULL;
-	    x = htmltext_next(x, n, !htmltext_invisible(x))) {
-		if (htmltext_is_elem(x, "img"))
-			return true;
-		if (x->type != XML_TEXT_NODE || x->content == NULL)
-			continue;
-		for (const xmlChar *c = x->content; *c; c++)
-			if (!g_ascii_isspace(*c) && *c != 0xc2 && *c != 0xa0)
-				return true;
+	if (hit && (fwd || htmltext_forwarded_near(&w->ht, off))) {
+		w->forward = true;
+		return false;
 	}
-	return false;
+	return hit;
 }
 
 /*
@@ -247,65 +228,6 @@ gmail_interleaved(xmlNodePtr q)
 		x = htmltext_next(x, q, !bq && !htmltext_invisible(x));
 	}
 	return false;
-}
-
-/* dim_px - a width or height in pixels from an attribute or style. */
-static gint64
-dim_px(xmlNodePtr n, const char *name)
-{
-	xmlChar	*v = xmlGetProp(n, (const xmlChar *)name);
-	gint64	 r = -1;
-	char	*end;
-
-	if (v == NULL) {
-		GString	*s = g_string_new(NULL);
-		const char *p;
-
-		v = xmlGetProp(n, (const xmlChar *)"style");
-		for (const xmlChar *c = v; c != NULL && *c != '\0'; c++)
-			if (!g_ascii_isspace(*c))
-				g_string_append_c(s, g_ascii_tolower(*c));
-		g_string_prepend_c(s, ';');
-		p = strstr(s->str, name);
-		/* ";width:1px" or " width", never "max-width" */
-		while (p != NULL && (p[-1] != ';' ||
-		    p[strlen(name)] != ':'))
-			p = strstr(p + 1, name);
-		if (p != NULL && g_ascii_isdigit(p[strlen(name) + 1])) {
-			r = g_ascii_strtoll(p + strlen(name) + 1, &end, 10);
-			if (strncmp(end, "px", 2) != 0)
-				r = -1;
-		}
-		g_string_free(s, TRUE);
-	} else if (g_ascii_isdigit(*v)) {
-		r = g_ascii_strtoll((const char *)v, &end, 10);
-		if (*end != '\0' && strcmp(end, "px") != 0)
-			r = -1;		/* "1%" is not a pixel */
-	}
-	xmlFree(v);
-	return r;
-}
-
-/* tracking_pixel - a remote image of at most PIXEL_MAX by PIXEL_MAX. */
-static bool
-tracking_pixel(xmlNodePtr n)
-{
-	xmlChar	*src;
-	bool	 remote;
-	gint64	 wd, ht;
-
-	if (!htmltext_is_elem(n, "img"))
-		return false;
-	src = xmlGetProp(n, (const xmlChar *)"src");
-	remote = src != NULL &&
-	    (g_ascii_strncasecmp((const char *)src, "http://", 7) == 0 ||
-	    g_ascii_strncasecmp((const char *)src, "https://", 8) == 0);
-	xmlFree(src);
-	if (!remote)
-		return false;
-	wd = dim_px(n, "width");
-	ht = dim_px(n, "height");
-	return wd >= 0 && wd <= PIXEL_MAX && ht >= 0 && ht <= PIXEL_MAX;
 }
 
 /* is_signature - one of the clients' signature containers. */
@@ -345,8 +267,10 @@ mark_element(struct work *w, xmlNodePtr n)
 
 	if (is_quote_container(n)) {
 		if (htmltext_forwarded_near(&w->ht,
-		    htmltext_elem_off(&w->ht, n)))
+		    htmltext_elem_off(&w->ht, n))) {
+			w->forward = true;
 			return true;
+		}
 		if (htmltext_has_class(n, "gmail_quote") &&
 		    gmail_interleaved(n))
 			return false;
@@ -357,12 +281,12 @@ mark_element(struct work *w, xmlNodePtr n)
 		w->out->quote = true;
 		return true;
 	}
-	if (is_signature(n) && !text_longer(n, SIGNATURE_MAX)) {
+	if (is_signature(n) && !htmltext_longer(n, SIGNATURE_MAX)) {
 		mark(w, n);
 		w->out->signature = true;
 		return true;
 	}
-	if (tracking_pixel(n)) {
+	if (htmltext_tracking_pixel(n)) {
 		mark(w, n);
 		w->out->tracking++;
 		return true;
@@ -387,6 +311,7 @@ mark_pass(struct work *w)
 			descend = false;
 		else if (n->type == XML_ELEMENT_NODE && cut_here(w, n)) {
 			mark_cut(w, n, true);
+			w->out->quote = true;
 			if (htmltext_is_elem(n, "div") &&
 			    htmltext_is_elem(xmlPreviousElementSibling(n),
 			    "hr"))
@@ -541,6 +466,58 @@ trailing_pass(struct work *w)
 		mark_quote(w, q);
 		n = htmltext_prev(q, w->body);
 	}
+}
+
+/* seg_kept - htmltext_keep.kept: the bytes of a seg the passes keep. */
+static size_t
+seg_kept(void *ctx, xmlNodePtr n, size_t len)
+{
+	struct work *w = ctx;
+
+	if (marked_top(w, n) != NULL)
+		return 0;
+	return n == w->trunc ? w->trunc_keep : len;
+}
+
+/* seg_quoted - htmltext_keep.quoted: blockquote q is quoted history. */
+static bool
+seg_quoted(void *ctx, xmlNodePtr q)
+{
+	return quoted(ctx, q);
+}
+
+/*
+ * text_pass - what textclean cuts from the kept text read as plain text
+ * (a contact block or disclaimer after a closing phrase, a mobile
+ * footer, "-----Original Message-----" or "On ... wrote:" outside any
+ * container) goes from where it starts to the end of the body, as the
+ * plain-text alternative loses it.  Kept quoted blockquotes are read as
+ * ">" lines, so textclean's rule for interleaved answers holds.  When
+ * textclean would keep nothing, nothing goes: the caller decides.  Nor
+ * when the passes kept a forward, or a forwarding line would go: a
+ * signature cut above a forward would take the forward along, and
+ * textclean does not know Outlook's "FW:" header blocks.
+ */
+static void
+text_pass(struct work *w)
+{
+	const struct htmltext_keep keep = { seg_kept, seg_quoted, w };
+	struct htmltext_plain p;
+	struct textclean_cut c;
+	size_t	from, m;
+
+	if (w->rules == NULL || w->forward)
+		return;
+	htmltext_plain_build(&w->ht, &keep, &p);
+	textclean_cut(w->rules, p.text->str, p.text->len, &c);
+	from = c.signature_why != NULL ? c.signature : c.quote;
+	if (c.keep > 0 && from < p.text->len &&
+	    (m = htmltext_plain_src(&p, from)) != HTMLTEXT_ADDED &&
+	    !htmltext_forwarded_after(&w->ht, m) && cut_at(w, m)) {
+		w->out->quote |= c.quote_why != NULL;
+		w->out->signature |= c.signature_why != NULL;
+	}
+	htmltext_plain_release(&p);
 }
 
 /* cid_add - add the cid: target of attribute name of n to list. */
@@ -721,10 +698,11 @@ htmlclean_clean(const struct textclean_rules *rules, const char *html,
 	marker_find(&w);
 	mark_pass(&w);
 	trailing_pass(&w);
+	text_pass(&w);
 	if (apply(&w, xmlDocGetRootElement(doc)) &&
 	    (out->html = serialise(doc)) == NULL)
 		rc = -1;
-	out->content_left = w.body != NULL && content_below(w.body);
+	out->content_left = w.body != NULL && htmltext_content_below(w.body);
 	if (rc != 0)
 		result_reset(out);
 	htmltext_release(&w.ht);

@@ -17,6 +17,13 @@
  *	customers use; ASCII letters ignoring case, others byte for byte.
  *	A block whose Subject starts "FW:" ("WG:", "TR:", ...), or with a
  *	"Forwarded message" line near it, is a forward: content, kept.
+ *
+ *	htmltext_plain_build() renders what the cleaner keeps as the
+ *	plain-text alternative would read, for textclean_cut(): white space
+ *	collapsed as a browser does, a line per block and per <br>, "> "
+ *	before the lines of quoted blockquotes (so textclean's rule for
+ *	interleaved answers holds), with a map from every byte back to the
+ *	visible text, and so to its text node.
  * DIAGNOSTICS
  *	None: every function answers for any tree and any offset.
  * SEE ALSO
@@ -40,6 +47,8 @@
 				   of "From:" paragraphs cost time, not
 				   better decisions */
 #define ATTRIBUTION_MAX	320	/* bytes of an "On ... wrote:" line */
+#define PIXEL_MAX	2	/* px: a remote image no larger tracks */
+#define QUOTE_DEPTH_MAX	8	/* ">" written before a quoted line */
 
 #define L_NONE		0u
 #define L_FROM		HTMLTEXT_FROM
@@ -189,6 +198,114 @@ htmltext_invisible(xmlNodePtr n)
 	return htmltext_is_elem(n, "script") || htmltext_is_elem(n, "style") ||
 	    htmltext_is_elem(n, "head") || htmltext_is_elem(n, "title") ||
 	    htmltext_is_elem(n, "template");
+}
+
+/* htmltext_separator - Outlook's "border-top:solid" rule above its header. */
+bool
+htmltext_separator(xmlNodePtr n)
+{
+	xmlChar	*v = xmlGetProp(n, (const xmlChar *)"style");
+	GString	*s = g_string_new(NULL);
+	bool	 r;
+
+	for (const xmlChar *p = v; p != NULL && *p != '\0'; p++)
+		if (!g_ascii_isspace(*p))
+			g_string_append_c(s, g_ascii_tolower(*p));
+	r = strstr(s->str, "border-top:solid") != NULL ||
+	    strstr(s->str, "border-top-style:solid") != NULL;
+	g_string_free(s, TRUE);
+	xmlFree(v);
+	return r;
+}
+
+/* dim_px - a width or height in pixels from an attribute or style. */
+static gint64
+dim_px(xmlNodePtr n, const char *name)
+{
+	xmlChar	*v = xmlGetProp(n, (const xmlChar *)name);
+	gint64	 r = -1;
+	char	*end;
+
+	if (v == NULL) {
+		GString	*s = g_string_new(NULL);
+		const char *p;
+
+		v = xmlGetProp(n, (const xmlChar *)"style");
+		for (const xmlChar *c = v; c != NULL && *c != '\0'; c++)
+			if (!g_ascii_isspace(*c))
+				g_string_append_c(s, g_ascii_tolower(*c));
+		g_string_prepend_c(s, ';');
+		p = strstr(s->str, name);
+		/* ";width:1px" or " width", never "max-width" */
+		while (p != NULL && (p[-1] != ';' ||
+		    p[strlen(name)] != ':'))
+			p = strstr(p + 1, name);
+		if (p != NULL && g_ascii_isdigit(p[strlen(name) + 1])) {
+			r = g_ascii_strtoll(p + strlen(name) + 1, &end, 10);
+			if (strncmp(end, "px", 2) != 0)
+				r = -1;
+		}
+		g_string_free(s, TRUE);
+	} else if (g_ascii_isdigit(*v)) {
+		r = g_ascii_strtoll((const char *)v, &end, 10);
+		if (*end != '\0' && strcmp(end, "px") != 0)
+			r = -1;		/* "1%" is not a pixel */
+	}
+	xmlFree(v);
+	return r;
+}
+
+/* htmltext_tracking_pixel - a remote image, PIXEL_MAX px square or less. */
+bool
+htmltext_tracking_pixel(xmlNodePtr n)
+{
+	xmlChar	*src;
+	bool	 remote;
+	gint64	 wd, ht;
+
+	if (!htmltext_is_elem(n, "img"))
+		return false;
+	src = xmlGetProp(n, (const xmlChar *)"src");
+	remote = src != NULL &&
+	    (g_ascii_strncasecmp((const char *)src, "http://", 7) == 0 ||
+	    g_ascii_strncasecmp((const char *)src, "https://", 8) == 0);
+	xmlFree(src);
+	if (!remote)
+		return false;
+	wd = dim_px(n, "width");
+	ht = dim_px(n, "height");
+	return wd >= 0 && wd <= PIXEL_MAX && ht >= 0 && ht <= PIXEL_MAX;
+}
+
+/* htmltext_longer - see htmltext.h. */
+bool
+htmltext_longer(xmlNodePtr n, size_t max)
+{
+	size_t	total = 0;
+
+	for (xmlNodePtr x = n->children; x != NULL;
+	    x = htmltext_next(x, n, !htmltext_invisible(x)))
+		if (x->type == XML_TEXT_NODE && x->content != NULL &&
+		    (total += strlen((const char *)x->content)) > max)
+			return true;
+	return false;
+}
+
+/* htmltext_content_below - see htmltext.h. */
+bool
+htmltext_content_below(xmlNodePtr n)
+{
+	for (xmlNodePtr x = n->children; x != NULL;
+	    x = htmltext_next(x, n, !htmltext_invisible(x))) {
+		if (htmltext_is_elem(x, "img"))
+			return true;
+		if (x->type != XML_TEXT_NODE || x->content == NULL)
+			continue;
+		for (const xmlChar *c = x->content; *c; c++)
+			if (!g_ascii_isspace(*c) && *c != 0xc2 && *c != 0xa0)
+				return true;
+	}
+	return false;
 }
 
 /* htmltext_next - the node after n in document order below top. */
@@ -417,6 +534,18 @@ htmltext_forwarded_near(const struct htmltext *ht, size_t off)
 	return false;
 }
 
+/* htmltext_forwarded_after - a forwarding line from byte off on. */
+bool
+htmltext_forwarded_after(const struct htmltext *ht, size_t off)
+{
+	off = MIN(off, ht->text->len);
+	for (size_t i = 0; i < G_N_ELEMENTS(forward_lines); i++)
+		if (ci_find(ht->text->str + off, ht->text->len - off,
+		    forward_lines[i]))
+			return true;
+	return false;
+}
+
 /*
  * htmltext_attribution - the line of text segs [a, b) around seg i is an
  * attribution ("On ... wrote:", "26.06.2014, 14:41, X <x@y>:"): at most
@@ -445,6 +574,165 @@ htmltext_attribution(const struct htmltext *ht, size_t i, size_t *a, size_t *b)
 	    strpbrk(line->str, "0123456789") != NULL;
 	g_string_free(line, TRUE);
 	return r;
+}
+
+/* Where htmltext_plain_build() is, between two calls of plain_seg(). */
+struct plain {
+	const struct htmltext *ht;
+	const struct htmltext_keep *keep;
+	struct htmltext_plain *out;
+	GHashTable *quoted;	/* blockquote -> 1 quoted, 2 not */
+	bool	started;	/* the line has its prefix and some text */
+	bool	touched;	/* the line holds text or a &nbsp; */
+	bool	space;		/* a collapsed space is due before the next
+				   character */
+	size_t	space_at;	/* where that space came from */
+};
+
+/* plain_put - append byte c of the text, from byte src of htmltext.text. */
+static void
+plain_put(struct plain *p, char c, size_t src)
+{
+	g_string_append_c(p->out->text, c);
+	g_array_append_val(p->out->map, src);
+}
+
+/* plain_newline - end the line; a blank line in a quote stays quoted. */
+static void
+plain_newline(struct plain *p, unsigned depth)
+{
+	for (unsigned i = 0; !p->started && i < depth; i++)
+		plain_put(p, '>', HTMLTEXT_ADDED);
+	plain_put(p, '\n', HTMLTEXT_ADDED);
+	p->started = p->touched = p->space = false;
+}
+
+/* plain_char - a visible character: the line's prefix first. */
+static void
+plain_char(struct plain *p, char c, size_t src, unsigned depth)
+{
+	if (!p->started) {
+		for (unsigned i = 0; i < depth; i++)
+			plain_put(p, '>', HTMLTEXT_ADDED);
+		if (depth > 0)
+			plain_put(p, ' ', HTMLTEXT_ADDED);
+		p->started = p->touched = true;
+		p->space = false;
+	}
+	if (p->space)
+		plain_put(p, ' ', p->space_at);
+	p->space = false;
+	plain_put(p, c, src);
+}
+
+/*
+ * plain_context - how many quoted blockquotes hold n (at most
+ * QUOTE_DEPTH_MAX: textclean only needs to know it is quoted), and
+ * whether a <pre> does.
+ */
+static unsigned
+plain_context(struct plain *p, xmlNodePtr n, bool *pre)
+{
+	unsigned depth = 0;
+
+	*pre = false;
+	for (xmlNodePtr a = n->parent; a != NULL; a = a->parent) {
+		gpointer v;
+
+		*pre = *pre || htmltext_is_elem(a, "pre");
+		if (!htmltext_is_elem(a, "blockquote"))
+			continue;
+		if ((v = g_hash_table_lookup(p->quoted, a)) == NULL) {
+			v = GINT_TO_POINTER(p->keep->quoted(p->keep->ctx, a) ?
+			    1 : 2);
+			g_hash_table_insert(p->quoted, a, v);
+		}
+		if (GPOINTER_TO_INT(v) == 1 && depth < QUOTE_DEPTH_MAX)
+			depth++;
+	}
+	return depth;
+}
+
+/* plain_text - the kept bytes of a text node, white space collapsed. */
+static void
+plain_text(struct plain *p, const struct htmltext_seg *sg, size_t kept)
+{
+	const char *c = (const char *)sg->node->content;
+	bool	pre;
+	unsigned depth = plain_context(p, sg->node, &pre);
+
+	for (size_t i = 0; i < kept; i++) {
+		size_t	src = sg->off + i;
+
+		if (pre && c[i] == '\n')
+			plain_newline(p, depth);
+		else if (pre && c[i] != '\r')
+			plain_char(p, c[i], src, depth);
+		else if ((unsigned char)c[i] == 0xC2 && i + 1 < kept &&
+		    (unsigned char)c[i + 1] == 0xA0) {
+			/* &nbsp;: a space a reader sees, never collapsed
+			   away into nothing (<p>&nbsp;</p> is a line) */
+			p->touched = true;
+			p->space = p->space || p->started;
+			p->space_at = src;
+			i++;
+		} else if (g_ascii_isspace(c[i])) {
+			if (p->started && !p->space)
+				p->space_at = src;
+			p->space = p->started;
+		} else
+			plain_char(p, c[i], src, depth);
+	}
+}
+
+/* htmltext_plain_build - see htmltext.h. */
+void
+htmltext_plain_build(const struct htmltext *ht,
+    const struct htmltext_keep *keep, struct htmltext_plain *out)
+{
+	struct plain p = { .ht = ht, .keep = keep, .out = out };
+
+	out->text = g_string_new(NULL);
+	out->map = g_array_new(FALSE, FALSE, sizeof(size_t));
+	p.quoted = g_hash_table_new(g_direct_hash, g_direct_equal);
+	for (size_t i = 0; i < ht->segs->len; i++) {
+		const struct htmltext_seg *sg = SEG(ht, i);
+		size_t	kept = keep->kept(keep->ctx, sg->node, sg->len);
+		bool	pre;
+
+		if (kept == 0)
+			continue;
+		if (sg->node->type == XML_TEXT_NODE)
+			plain_text(&p, sg, kept);
+		else if (htmltext_is_elem(sg->node, "br") || p.touched)
+			/* <br> always ends a line; blocks collapse */
+			plain_newline(&p, plain_context(&p, sg->node, &pre));
+	}
+	if (p.touched)
+		plain_newline(&p, 0);
+	g_hash_table_destroy(p.quoted);
+}
+
+/* htmltext_plain_src - see htmltext.h. */
+size_t
+htmltext_plain_src(const struct htmltext_plain *p, size_t off)
+{
+	for (size_t i = off; i < p->text->len; i++) {
+		size_t	src = g_array_index(p->map, size_t, i);
+
+		if (src != HTMLTEXT_ADDED && !g_ascii_isspace(p->text->str[i]))
+			return src;
+	}
+	return HTMLTEXT_ADDED;
+}
+
+/* htmltext_plain_release - see htmltext.h. */
+void
+htmltext_plain_release(struct htmltext_plain *p)
+{
+	g_string_free(p->text, TRUE);
+	g_array_free(p->map, TRUE);
+	memset(p, 0, sizeof(*p));
 }
 
 /* htmltext_release - see htmltext.h. */

@@ -14,6 +14,14 @@
  *	when the charset cannot represent the text, which removing text never
  *	causes, would GMime choose one.  Lines are never rewrapped, so
  *	format=flowed text stays flowed.
+ *
+ *	What earlier mail taught is read from the store before anything
+ *	is decided: an inline image whose SHA-256 recurs in the sender
+ *	domain's mail is branding and goes ("recurring"), whatever refers
+ *	to it; the trailing block of the plain text goes when the sender
+ *	repeated it (textlearn(3), "learned", text/plain only).  What this
+ *	message adds to those counts goes into the decision, for the
+ *	core's one transaction.
  * SEE ALSO
  *	RFC 2045, RFC 2046, RFC 2387 (multipart/related), RFC 2392 (cid:),
  *	RFC 3676 (format=flowed)
@@ -24,10 +32,13 @@
 #include "imagesize.h"
 #include "mimeclean.h"
 #include "textclean.h"
+#include "textlearn.h"
 
 #define DEPTH_MAX	32	/* MIME nesting we look into */
 #define PROBE_MAX	((gint64)4 << 20)	/* image bytes decoded for a size */
 #define REPORT_MAX	20	/* parts named in the report header */
+#define NOTE_NAMES	5	/* image names in the note line */
+#define HASH_HEX	65	/* SHA-256 in hex, and NUL */
 
 struct clean {
 	const struct conf *c;
@@ -37,6 +48,12 @@ struct clean {
 	GPtrArray *dropped_cids;	/* images we removed, for the HTML */
 	bool	text_seen;		/* the message has a text body */
 	bool	text_left;		/* some text part kept something */
+	bool	signature_cut;		/* a signature, not just blank lines */
+	struct store *st;		/* NULL: nothing is learned */
+	const char *sender;		/* lower-cased address, or NULL */
+	const char *domain;		/* its domain, or NULL */
+	char	*err;			/* the caller's, for a store error */
+	int	rc;			/* -1 once the store failed */
 };
 
 /* is_inline_text - a text/plain or text/html part that is the body. */
@@ -91,25 +108,59 @@ has_text(const char *s, size_t len)
 	return false;
 }
 
+/*
+ * learned_cut - move *keep above the trailing block of text[0, *keep)
+ * when the sender's earlier mail repeated it; the block's key goes into
+ * the decision to be counted.  Only the first text/plain part learns.
+ */
+static bool
+learned_cut(struct clean *k, const char *text, size_t *keep)
+{
+	struct textlearn_block b;
+	unsigned n = 0;
+	char	*key;
+
+	if (k->st == NULL || k->sender == NULL || k->rc < 0 ||
+	    k->c->learned_signature_count == 0 || k->d->clean_sig_key ||
+	    !textlearn_find(text, *keep, &b))
+		return false;
+	key = g_strdup_printf("%s\t%s", k->sender, b.hash);
+	if (store_sig_count(k->st, key, &n, k->err) < 0) {
+		k->rc = -1;
+		g_free(key);
+		return false;
+	}
+	k->d->clean_sig_key = key;
+	if (n < k->c->learned_signature_count || !has_text(text, b.keep))
+		return false;
+	*keep = b.keep;
+	return true;
+}
+
 /* clean_plain - cut the history and the signature of a text/plain part. */
 static void
 clean_plain(struct clean *k, GMimeTextPart *tp)
 {
 	char	*text = g_mime_text_part_get_text(tp);
-	size_t	len = text ? strlen(text) : 0;
+	size_t	len = text ? strlen(text) : 0, keep;
 	struct textclean_cut cut;
+	bool	learned;
 	char	*kept;
 
 	if (text == NULL)
 		return;
 	k->text_seen = true;
 	textclean_cut(k->c->textclean_rules, text, len, &cut);
-	if (has_text(text, cut.keep))
+	keep = cut.keep;
+	learned = learned_cut(k, text, &keep);
+	if (has_text(text, keep))
 		k->text_left = true;
-	if (cut.keep < len && has_text(text, cut.keep)) {
+	if (keep < len && has_text(text, keep)) {
 		k->d->clean_quote |= cut.quote < len;
-		k->d->clean_signature |= cut.signature < cut.quote;
-		kept = g_strdup_printf("%.*s\n", (int)cut.keep, text);
+		k->d->clean_signature |= cut.signature < cut.quote || learned;
+		k->d->clean_learned |= learned;
+		k->signature_cut |= cut.signature_why != NULL || learned;
+		kept = g_strdup_printf("%.*s\n", (int)keep, text);
 		set_text(tp, kept);
 		g_free(kept);
 	}
@@ -146,6 +197,7 @@ clean_html(struct clean *k, GMimeTextPart *tp)
 	if (r.html) {
 		k->d->clean_quote |= r.quote;
 		k->d->clean_signature |= r.signature;
+		k->signature_cut |= r.signature;
 		set_text(tp, r.html);
 	}
 	htmlclean_result_clear(&r);
@@ -179,15 +231,19 @@ in_list(const GPtrArray *a, const char *s)
 	return false;
 }
 
-/* image_size - decoded bytes of an image and, when cheap, its pixels. */
+/*
+ * image_size - decoded bytes of an image and, when cheap, its pixels and
+ * the hex SHA-256 of its bytes ("" for an image too big to decode).
+ */
 static gint64
-image_size(GMimePart *p, unsigned *w, unsigned *h)
+image_size(GMimePart *p, unsigned *w, unsigned *h, char hash[HASH_HEX])
 {
 	GMimeDataWrapper *dw = g_mime_part_get_content(p);
 	GMimeStream *s;
 	gint64	n;
 
 	*w = *h = 0;
+	hash[0] = '\0';
 	if (dw == NULL)
 		return 0;
 	/* count first: a 50 MB screenshot is not decoded into memory */
@@ -201,10 +257,39 @@ image_size(GMimePart *p, unsigned *w, unsigned *h)
 		GByteArray *b = g_mime_stream_mem_get_byte_array(
 		    GMIME_STREAM_MEM(s));
 
+		char	*sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+		    b->data, b->len);
+
 		(void)imagesize_read(b->data, b->len, w, h);
+		(void)g_strlcpy(hash, sum, HASH_HEX);
+		g_free(sum);
 	}
 	g_object_unref(s);
 	return n;
+}
+
+/*
+ * recurring - the image with this hash was in at least
+ * recurring_image_count earlier messages of the sender domain.  Its key
+ * is counted once per message, whatever happens to the image.
+ */
+static bool
+recurring(struct clean *k, const char *hash)
+{
+	unsigned n = 0;
+	char	*key;
+
+	if (k->st == NULL || k->domain == NULL || *hash == '\0' || k->rc < 0 ||
+	    k->c->recurring_image_count == 0)
+		return false;
+	key = g_strdup_printf("%s\t%s", k->domain, hash);
+	if (store_image_count(k->st, key, &n, k->err) < 0)
+		k->rc = -1;
+	if (!in_list(k->d->clean_image_keys, key))
+		g_ptr_array_add(k->d->clean_image_keys, key);
+	else
+		g_free(key);
+	return k->rc == 0 && n >= k->c->recurring_image_count;
 }
 
 /* image_why - why an inline image goes, or NULL when it stays. */
@@ -212,13 +297,20 @@ static const char *
 image_why(struct clean *k, GMimePart *p, gint64 *size)
 {
 	const char *cid = g_mime_object_get_content_id(GMIME_OBJECT(p));
+	char	hash[HASH_HEX];
 	unsigned w, h;
+	bool	rec;
 
 	if (g_mime_part_is_attachment(p))
 		return NULL;
-	*size = image_size(p, &w, &h);
+	*size = image_size(p, &w, &h, hash);
+	rec = recurring(k, hash);
 	if (in_list(k->removed_cids, cid) && !in_list(k->kept_cids, cid))
 		return k->d->clean_signature ? "signature" : "quote";
+	/* the same image in every mail of a domain is branding, even when
+	 * the kept text shows it: a screenshot differs from mail to mail */
+	if (rec)
+		return "recurring";
 	/*
 	 * the pixels decide when the header gives them: a flat 320x160
 	 * screenshot of an error dialog can be smaller in bytes than a logo
@@ -416,12 +508,17 @@ same_body(const struct message *m, const GByteArray *body)
 	return same;
 }
 
-/* report - the header that tells the ticket system what was removed. */
-static void
-report(const struct conf *c, const struct message *m, struct decision *d)
+void
+mimeclean_report(const struct conf *c, const struct message *m,
+    struct decision *d)
 {
-	GString	*v = g_string_new(NULL);
+	GString	*v;
 
+	/* a body that was never looked at gets no report */
+	if (!c->clean_bodies || m->mime == NULL ||
+	    g_mime_message_get_mime_part(m->mime) == NULL)
+		return;
+	v = g_string_new(NULL);
 	if (d->clean_skipped)
 		g_string_printf(v, "skipped=%s", d->clean_skipped);
 	else if (d->body == NULL)
@@ -430,6 +527,10 @@ report(const struct conf *c, const struct message *m, struct decision *d)
 		g_string_printf(v, "quote=%s; signature=%s; saved=%" G_GINT64_FORMAT,
 		    d->clean_quote ? "yes" : "no",
 		    d->clean_signature ? "yes" : "no", d->clean_saved);
+		if (d->clean_learned)
+			g_string_append(v, "; learned-signature=yes");
+		if (d->clean_archive)
+			g_string_append_printf(v, "; archive=%s", d->clean_archive);
 		for (guint i = 0; i < d->clean_removed->len && i < REPORT_MAX; i++)
 			g_string_append_printf(v, "%s%s", i ? ",\n\t" :
 			    ";\n\tremoved=", (char *)g_ptr_array_index(
@@ -456,36 +557,115 @@ finish(struct clean *k, const struct message *m, GMimeObject *was,
 	mime_header_edits(k->d, was, now);
 }
 
-void
-mimeclean_run(const struct conf *c, const struct message *m,
-    struct decision *d)
+/* note_line - what was removed, in one line, or NULL when nothing was:
+ * "[support-milter removed: quoted history, signature, 2 images (a.png,
+ * b.gif)]". */
+static char *
+note_line(const struct clean *k)
 {
-	GMimeObject *top = g_mime_message_get_mime_part(m->mime), *now;
+	const struct decision *d = k->d;
+	GPtrArray *r = d->clean_removed;
+	GString	*v = g_string_new("[support-milter removed:");
+	const char *sep = " ";
+
+	if (!d->clean_quote && !k->signature_cut && r->len == 0)
+		return g_string_free(v, TRUE);
+	if (d->clean_quote) {
+		g_string_append(v, " quoted history");
+		sep = ", ";
+	}
+	if (k->signature_cut) {
+		g_string_append_printf(v, "%ssignature", sep);
+		sep = ", ";
+	}
+	if (r->len > 0)
+		g_string_append_printf(v, "%s%u image%s (", sep, r->len,
+		    r->len == 1 ? "" : "s");
+	for (guint i = 0; i < r->len && i < NOTE_NAMES; i++) {
+		const char *e = g_ptr_array_index(r, i);
+
+		/* "NAME SIZE WHY": the name holds no space */
+		g_string_append_printf(v, "%s%.*s", i ? ", " : "",
+		    (int)strcspn(e, " "), e);
+	}
+	if (r->len > NOTE_NAMES)
+		g_string_append(v, ", ...");
+	g_string_append(v, r->len > 0 ? ")]" : "]");
+	return g_string_free(v, FALSE);
+}
+
+/* add_note - append line to every inline text/plain part below o;
+ * HTML parts get no note (docs/cleaning.md). */
+static void
+add_note(GMimeObject *o, const char *line, int depth)
+{
+	char	*text, *with;
+
+	if (depth > DEPTH_MAX)
+		return;
+	if (GMIME_IS_MULTIPART(o)) {
+		GMimeMultipart *mp = GMIME_MULTIPART(o);
+
+		for (int i = 0; i < g_mime_multipart_get_count(mp); i++)
+			add_note(g_mime_multipart_get_part(mp, i), line,
+			    depth + 1);
+		return;
+	}
+	if (!is_inline_text(o, "plain") ||
+	    (text = g_mime_text_part_get_text(GMIME_TEXT_PART(o))) == NULL)
+		return;
+	/* one blank line between the customer's last line and the note */
+	(void)g_strchomp(text);
+	with = g_strdup_printf("%s%s%s\n", text, *text ? "\n\n" : "", line);
+	set_text(GMIME_TEXT_PART(o), with);
+	g_free(with);
+	g_free(text);
+}
+
+/* clean_tree - the passes over a message with text left to keep. */
+static void
+clean_tree(struct clean *k, const struct message *m, GMimeObject *top)
+{
+	GMimeObject *now;
+	char	*note;
+
+	walk_images(k, top, 0);
+	strip_images(k, top, 0);
+	now = collapse(top, 0);
+	if (now != top)
+		g_mime_message_set_mime_part(m->mime, now);
+	if (k->c->clean_note && (note = note_line(k)) != NULL) {
+		add_note(now, note, 0);
+		g_free(note);
+	}
+	finish(k, m, top, now);
+}
+
+int
+mimeclean_run(const struct conf *c, struct store *st, const char *sender,
+    const struct message *m, struct decision *d, char err[STORE_ERRLEN])
+{
+	GMimeObject *top = g_mime_message_get_mime_part(m->mime);
+	const char *at = sender ? strrchr(sender, '@') : NULL;
 	struct clean k = { c, d, g_ptr_array_new_with_free_func(g_free),
 	    g_ptr_array_new_with_free_func(g_free),
-	    g_ptr_array_new_with_free_func(g_free), false, false };
+	    g_ptr_array_new_with_free_func(g_free), false, false, false, st,
+	    at ? sender : NULL, at && at[1] ? at + 1 : NULL, err, 0 };
 
 	if (top == NULL || !c->clean_bodies)
 		goto out;
 	g_object_ref(top);
 	walk_text(&k, top, 0);
 	/* cleaning must not turn a message with words into one without */
-	if (k.text_seen && !k.text_left) {
+	if (k.rc == 0 && k.text_seen && !k.text_left) {
 		d->clean_skipped = "no-text-left";
-		d->clean_quote = d->clean_signature = false;
-	}
-	else {
-		walk_images(&k, top, 0);
-		strip_images(&k, top, 0);
-		now = collapse(top, 0);
-		if (now != top)
-			g_mime_message_set_mime_part(m->mime, now);
-		finish(&k, m, top, now);
-	}
+		d->clean_quote = d->clean_signature = d->clean_learned = false;
+	} else if (k.rc == 0)
+		clean_tree(&k, m, top);
 	g_object_unref(top);
-	report(c, m, d);
 out:
 	g_ptr_array_unref(k.removed_cids);
 	g_ptr_array_unref(k.kept_cids);
 	g_ptr_array_unref(k.dropped_cids);
+	return k.rc;
 }

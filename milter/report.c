@@ -104,7 +104,8 @@ edits(GString *out, const struct decision *d)
 	g_string_append_c(out, ']');
 }
 
-/* cleaned - what cleaning removed: {quote, signature, removed, saved, skipped}. */
+/* cleaned - what cleaning removed: {quote, signature, removed, saved,
+ * skipped, body_replaced, signature_learned, archive}. */
 static void
 cleaned(GString *out, const struct decision *d)
 {
@@ -121,6 +122,10 @@ cleaned(GString *out, const struct decision *d)
 	string_or_null(out, d->clean_skipped);
 	key(out, "body_replaced");
 	g_string_append(out, d->body ? "true" : "false");
+	key(out, "signature_learned");
+	g_string_append(out, d->clean_learned ? "true" : "false");
+	key(out, "archive");
+	string_or_null(out, d->clean_archive);
 	g_string_append_c(out, '}');
 }
 

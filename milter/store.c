@@ -27,9 +27,11 @@
 
 #define INITIAL_MAP	((size_t)4 << 20)	/* grown by doubling */
 #define SUBJECT_MAX	200	/* bytes of a Subject kept in a ticket record */
+#define COUNT_KEY_MAX	400	/* LMDB's key limit is 511 bytes */
 
 static const char *const table_names[TABLE_COUNT] = {
-	"decisions", "msgids", "tickets", "ticket_msgs", "meta"
+	"decisions", "msgids", "tickets", "ticket_msgs", "meta", "images",
+	"sigs"
 };
 
 struct store {
@@ -359,6 +361,42 @@ put_msgid(struct store *st, MDB_txn *txn, const struct store_put *p,
 	return rc == MDB_KEYEXIST ? 0 : rc;
 }
 
+/*
+ * put_count - add one to the "COUNT\tLASTSEEN" record of key; the
+ * caller lists each key once per message.
+ */
+static int
+put_count(struct store *st, MDB_txn *txn, enum store_table t,
+    const char *key, time_t now)
+{
+	int	rc;
+	char	*old = get_text(txn, st->dbi[t], key, &rc);
+	unsigned long long n = old ? g_ascii_strtoull(old, NULL, 10) : 0;
+	char	val[48];
+
+	g_free(old);
+	if (rc != 0)
+		return rc;
+	if (*key == '\0' || strlen(key) > COUNT_KEY_MAX)
+		return MDB_BAD_VALSIZE;
+	(void)g_snprintf(val, sizeof(val), "%llu\t%lld", n + 1,
+	    (long long)now);
+	return put_text(txn, st->dbi[t], key, val, 0);
+}
+
+/* put_counts - the image and signature counts of one message. */
+static int
+put_counts(struct store *st, MDB_txn *txn, const struct store_put *p)
+{
+	int	rc = 0;
+
+	for (size_t i = 0; i < p->nimage_keys && rc == 0; i++)
+		rc = put_count(st, txn, TABLE_IMAGES, p->image_keys[i], p->now);
+	if (rc == 0 && p->sig_key)
+		rc = put_count(st, txn, TABLE_SIGS, p->sig_key, p->now);
+	return rc;
+}
+
 static int
 put_all(struct store *st, MDB_txn *txn, void *ctx)
 {
@@ -366,6 +404,8 @@ put_all(struct store *st, MDB_txn *txn, void *ctx)
 	int	rc = 0;
 
 	if (p->record && (rc = put_decision(st, txn, p->record)) != 0)
+		return rc;
+	if ((rc = put_counts(st, txn, p)) != 0)
 		return rc;
 	if (p->ticket == NULL)
 		return 0;
@@ -471,6 +511,47 @@ store_lookup(struct store *st, const char *key, struct store_msgid *out,
 	g_strfreev(f);
 	g_free(val);
 	return out->ticket[0] ? 1 : 0;
+}
+
+/* get_count - the COUNT of a counts table's record; 0 when unknown. */
+static int
+get_count(struct store *st, enum store_table t, const char *key,
+    unsigned *count, char *err)
+{
+	MDB_txn	*txn;
+	char	*val;
+	int	rc;
+
+	*count = 0;
+	if (st->dbi[t] == 0 || *key == '\0' || strlen(key) > COUNT_KEY_MAX)
+		return 0;
+	if ((rc = read_begin(st, &txn)) != 0)
+		return fail(st, "mdb_txn_begin", rc, err);
+	val = get_text(txn, st->dbi[t], key, &rc);
+	read_end(st, txn);
+	if (rc != 0)
+		return fail(st, "mdb_get", rc, err);
+	if (val) {
+		guint64	n = g_ascii_strtoull(val, NULL, 10);
+
+		*count = n > G_MAXUINT ? G_MAXUINT : (unsigned)n;
+	}
+	g_free(val);
+	return 0;
+}
+
+int
+store_image_count(struct store *st, const char *key, unsigned *count,
+    char err[STORE_ERRLEN])
+{
+	return get_count(st, TABLE_IMAGES, key, count, err);
+}
+
+int
+store_sig_count(struct store *st, const char *key, unsigned *count,
+    char err[STORE_ERRLEN])
+{
+	return get_count(st, TABLE_SIGS, key, count, err);
 }
 
 int
@@ -619,6 +700,8 @@ prune_all(struct store *st, MDB_txn *txn, void *ctx)
 	    (rc = prune_table(st, txn, TABLE_DECISIONS, -1, p)) == 0 &&
 	    (rc = prune_table(st, txn, TABLE_MSGIDS, 1, p)) == 0 &&
 	    (rc = prune_table(st, txn, TABLE_TICKETS, 1, p)) == 0 &&
+	    (rc = prune_table(st, txn, TABLE_IMAGES, 1, p)) == 0 &&
+	    (rc = prune_table(st, txn, TABLE_SIGS, 1, p)) == 0 &&
 	    (rc = mdb_stat(txn, st->dbi[TABLE_TICKET_MSGS], &after)) == 0)
 		p->removed[TABLE_TICKET_MSGS] = before.ms_entries - after.ms_entries;
 	return rc;

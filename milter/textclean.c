@@ -696,7 +696,12 @@ textclean_cut(const struct textclean_rules *R, const char *text, size_t len,
 	first = textlines_next(&L, (size_t)-1);
 	if (first < L.n) {
 		q = find_quote(R, &L, first, &qwhy);
-		s = textsig_find(&L, R->disclaimers, R->ndisclaimers, q, first,
+		/*
+		 * a forwarded message is content, its signature included, and
+		 * what is kept is a prefix: no signature is cut above a forward
+		 */
+		s = first_forward(&L) < L.n ? (size_t)-1 :
+		    textsig_find(&L, R->disclaimers, R->ndisclaimers, q, first,
 		    &swhy);
 		cut = s != (size_t)-1 ? s : q;
 		if (cut < L.n) {

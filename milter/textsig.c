@@ -120,10 +120,8 @@ tail_block(const struct disclaimers *D, const struct textlines *L, size_t r,
 	return (size_t)-1;
 }
 
-/* is_closing - line i is a closing phrase ("Best regards," "Cheers,
- * Anna"); *named when the name is on the same line. */
-static bool
-is_closing(const struct textlines *L, size_t i, bool *named)
+bool
+textsig_closing(const struct textlines *L, size_t i, bool *named)
 {
 	struct textlines_fold f;
 	const char *s;
@@ -229,7 +227,7 @@ contact_block(const struct textlines *L, size_t r)
 	bool	named = false;
 
 	for (i = r + 1; i-- > lo;)
-		if (!textlines_blank(L, i) && is_closing(L, i, &named))
+		if (!textlines_blank(L, i) && textsig_closing(L, i, &named))
 			break;
 	if (i + 1 == lo || i >= r)
 		return (size_t)-1;

@@ -245,10 +245,18 @@ check "the old message is recorded (ticket 4712)" \
 	'[ $rc -eq 0 ] && [ "$(head -n 1 "$d/out")" = 4712 ]'
 sdb stats
 decisions=$(field decisions)
+# archived originals (archive_originals): an old day and today
+today=$(date -u +%Y/%m/%d)
+mkdir -p "$d/db/archive/2000/01/01" "$d/db/archive/$today"
+echo old >"$d/db/archive/2000/01/01/Q1-1.eml"
+echo new >"$d/db/archive/$today/Q2-1.eml"
 sdb prune --older-than 1
 check "prune --older-than 1 removes the old decision, Message-ID and ticket" \
 	'[ $rc -eq 0 ] && [ "$(field decisions)" = 1 ] && [ "$(field msgids)" = 1 ] &&
 	 [ "$(field tickets)" = 1 ]'
+check "prune removes the archived days before the cutoff, keeps today's" \
+	'[ "$(field archive)" = 1 ] && [ ! -e "$d/db/archive/2000" ] &&
+	 [ -f "$d/db/archive/$today/Q2-1.eml" ]'
 sdb lookup old1@example.com
 check "the pruned Message-ID is gone" '[ $rc -eq 1 ]'
 sdb ticket 4712

@@ -38,9 +38,11 @@ TARGET_QUOTE = 95.0
 
 # Where talon's expectation and our policy differ, and why.
 POLICY = {
-    "test_no_blockquote#1":
-        "\"On ... wrote:\" in a <div> with no blockquote or container: a reply "
-        "header in text, which only textclean's plain-text rules cut",
+    "test_readable_html_empty#1":
+        "talon keeps the input because it takes the whole plain <blockquote> "
+        "as quotation and then finds nothing readable; read as text it is "
+        "test_no_blockquote's reply: \"Reply\" kept, the \"On ... wrote:\" "
+        "line and what follows cut, as in the plain-text alternative",
     "test_unicode_in_reply#1":
         "a trailing plain <blockquote> without an attribution line: could be the "
         "customer's own indented text, kept",

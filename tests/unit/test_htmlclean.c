@@ -1,7 +1,8 @@
 /*
  * test_htmlclean - the HTML cleaner: each client's quote and signature
  * containers (realistic snippets, and the real-client replies in
- * tests/eval/data/talon-fixtures), reply markers split across elements
+ * tests/eval/data/talon-fixtures), history and signatures that only the
+ * text shows (textclean's rules), reply markers split across elements
  * and in decoded quoted-printable Outlook HTML, interleaved answers and
  * forwarded messages kept, tracking pixels, cid: bookkeeping,
  * htmlclean_remove_cids(), and hostile input (empty, NUL bytes, bad
@@ -28,6 +29,10 @@
 #define WANT_MAX	4
 
 static const char *const markers[] = { "Please reply above this line", NULL };
+static const char *const disclaimers[] = {
+	"Diese E-Mail enthält vertrauliche", "This e-mail and any attachments",
+	NULL
+};
 
 struct want {
 	const char *name;
@@ -204,12 +209,72 @@ static const struct want marker_cases[] = {
 	    {"t.example"}, "tracking=2"},
 };
 
+/*
+ * History and signatures that only the text shows (textclean's rules on
+ * the kept text): they go as in the plain-text alternative.
+ */
+static const struct want text_cases[] = {
+	{"outlook original message", "<div class=WordSection1><p class="
+	    "MsoNormal>Hello,<o:p></o:p></p><p class=MsoNormal>the report is "
+	    "attached.<o:p></o:p></p><p class=MsoNormal><o:p>&nbsp;</o:p></p>"
+	    "<p class=MsoPlainText>-----Original Message-----<br>From: ACME "
+	    "Support &lt;support@example.com&gt;<br>Sent: Tuesday, November 24,"
+	    " 2026 3:45 PM<br>To: Olivia Brown<br>Subject: Ticket [48266] "
+	    "Client crashes<o:p></o:p></p><p class=MsoPlainText>Please send "
+	    "the crash report.</p></div>", {"Hello,", "report is attached."},
+	    {"Original Message", "Sent:", "Please send"}, "quote"},
+	{"apple mail contact block", "<body>Hi Maria,<div><br></div><div>The "
+	    "export is empty.</div><div><br></div><div>Regards,</div><div>Sven"
+	    "</div><div><br><div><div>Sven Lindqvist<br>Lindqvist Design AB<br>"
+	    "+46 8 123 456 78</div></div></div></body>",
+	    {"The export is empty.", "Regards,", "<div>Sven</div>"},
+	    {"Lindqvist", "+46"}, "signature"},
+	{"outlook disclaimer", "<p class=MsoNormal>Bitte erstatten Sie den "
+	    "Betrag.</p><p class=MsoNormal>&nbsp;</p><p class=MsoNormal>Mit "
+	    "freundlichen Grüßen</p><p class=MsoNormal><b>Jürgen Müller</b></p>"
+	    "<p class=MsoNormal>&nbsp;</p><p class=MsoNormal><span style=\""
+	    "font-size:7.5pt\">Diese E-Mail enthält vertrauliche Informationen."
+	    " Wenn Sie nicht der richtige Adressat sind, informieren Sie bitte "
+	    "den Absender.</span></p>", {"Bitte erstatten", "Jürgen Müller"},
+	    {"vertrauliche", "Absender"}, "signature"},
+	{"get outlook for ios", "<div dir=\"auto\">The app still crashes."
+	    "</div><div id=\"ms-outlook-mobile-body-separator-line\" dir=\""
+	    "auto\"><br></div><div id=\"ms-outlook-mobile-signature\" dir=\""
+	    "auto\"><div dir=\"auto\">Get <a href=\"https://aka.ms/o0ukef\">"
+	    "Outlook for iOS</a></div></div>", {"The app still crashes."},
+	    {"Outlook for iOS", "aka.ms", "mobile-signature"}, "signature"},
+	{"reply header without blockquote", "<div>Reply</div><div>On "
+	    "11-Apr-2011, at 6:54 PM, Bob &lt;bob@example.com&gt; wrote:</div>"
+	    "<div>Test</div>", {"Reply"}, {"wrote:", "Test"}, "quote"},
+	{"reply header at the top: nothing cut", "<div>On Mon, 3 Jun 2024, "
+	    "S wrote:</div><div>Old text</div>", {"wrote:", "Old text"},
+	    {NULL}, ""},
+	{"signature inside a paragraph", "<p>It works.<br>Best regards,<br>"
+	    "Jane Doe<br>Doe Consulting<br>Phone: +1 555 0100<br>"
+	    "www.doe.example</p>", {"<p>It works.", "Jane Doe"},
+	    {"+1 555", "www.doe"}, "signature"},
+	{"screenshot above the signature kept", "<div>It fails here:</div>"
+	    "<div><img src=\"cid:shot@x\" width=\"800\" height=\"600\"><br>"
+	    "-- <br>Jane Doe<br>ACME</div>", {"It fails here:", "cid:shot@x"},
+	    {"Jane Doe", "-- "}, "signature"},
+	{"interleaved answer under a quote kept", "<div>See below.</div><div>"
+	    "On Mon, 3 Jun 2024 at 10:12, S wrote:</div><blockquote style=\""
+	    "margin:0 0 0 .8ex\">Which version?</blockquote><div>Version 7."
+	    "</div>", {"See below.", "Which version?", "Version 7."}, {NULL},
+	    ""},
+	{"forwarded message kept", "<p>FYI</p><p>Regards,<br>Jane Doe<br>"
+	    "Doe Consulting<br>Phone: +1 555 0100</p><p>---------- Forwarded "
+	    "message ---------<br>From: NAS<br>Date: Mon, 3 Jun 2024<br>"
+	    "Subject: Error</p><p>Quota exceeded</p>",
+	    {"FYI", "Quota exceeded", "Forwarded message"}, {NULL}, ""},
+};
+
 static int
 setup(void **state)
 {
 	char	err[256];
 
-	*state = textclean_rules_new(markers, NULL, err, sizeof(err));
+	*state = textclean_rules_new(markers, disclaimers, err, sizeof(err));
 	return *state == NULL ? -1 : 0;
 }
 
@@ -232,6 +297,13 @@ test_markers_signatures_pixels(void **state)
 {
 	for (size_t i = 0; i < G_N_ELEMENTS(marker_cases); i++)
 		check(*state, &marker_cases[i], strlen(marker_cases[i].html));
+}
+
+static void
+test_text_rules(void **state)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(text_cases); i++)
+		check(*state, &text_cases[i], strlen(text_cases[i].html));
 }
 
 /* Real-client replies: the answer stays, the quoted message goes. */
@@ -348,6 +420,27 @@ test_cids(void **state)
 	assert_true(has(r.kept_cids, "bg"));
 	assert_non_null(strstr(r.html, "cid:image001.png"));
 	assert_null(strstr(r.html, "cid:image002.png"));
+	htmlclean_result_clear(&r);
+}
+
+/* A logo in a contact block goes with it, a screenshot above stays. */
+static void
+test_text_cids(void **state)
+{
+	static const char html[] = "<p>Works now, see <img src=\"cid:shot@x\""
+	    " width=\"800\" height=\"600\"></p><p>Best regards,</p><p>Jane "
+	    "Doe</p><p>Doe Consulting GmbH</p><p>Tel.: +49 711 123456</p><p>"
+	    "<img src=\"cid:logo@x\" width=\"40\" height=\"12\"></p>";
+	struct htmlclean_result r;
+
+	assert_int_equal(htmlclean_clean(*state, html, strlen(html), &r), 0);
+	assert_non_null(r.html);
+	assert_true(r.signature && !r.quote && r.content_left);
+	assert_int_equal(r.removed_cids->len, 1);
+	assert_true(has(r.removed_cids, "logo@x"));
+	assert_int_equal(r.kept_cids->len, 1);
+	assert_true(has(r.kept_cids, "shot@x"));
+	assert_null(strstr(r.html, "+49"));
 	htmlclean_result_clear(&r);
 }
 
@@ -474,6 +567,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_markers_signatures_pixels),
+		cmocka_unit_test(test_text_rules),
+		cmocka_unit_test(test_text_cids),
 		cmocka_unit_test(test_clients),
 		cmocka_unit_test(test_marker_quoted_printable),
 		cmocka_unit_test(test_cids),

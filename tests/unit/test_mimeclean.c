@@ -23,10 +23,13 @@ static void
 clean(const char *text, struct message *m, struct decision *d,
     struct conf **c)
 {
+	char	err[STORE_ERRLEN];
+
 	*c = testlib_conf("");
 	testlib_message(text, m);
 	decision_init(d);
-	mimeclean_run(*c, m, d);
+	assert_int_equal(mimeclean_run(*c, NULL, NULL, m, d, err), 0);
+	mimeclean_report(*c, m, d);
 }
 
 static void

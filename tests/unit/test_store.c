@@ -1,7 +1,8 @@
 /*
  * test_store - the LMDB store: records and lookups, tickets and their
  * messages, unique numbers and no lost updates under many threads, a map
- * that grows and one that is full.
+ * that grows and one that is full, image and signature counts written
+ * with the message's other records.
  */
 #include <pthread.h>
 #include <setjmp.h>
@@ -51,7 +52,7 @@ put(struct store *st, const char *ticket, const char *dir, const char *id,
     const char *const *refs, size_t nrefs, time_t now)
 {
 	struct store_put p = { now, "t=1 qid=Q action=accept", ticket, dir, id,
-	    refs, nrefs, "Printer\ton fire" };
+	    refs, nrefs, "Printer\ton fire", NULL, 0, NULL };
 	char	err[STORE_ERRLEN];
 
 	if (store_put(st, &p, err) < 0)
@@ -257,7 +258,8 @@ static int
 big_put(struct store *st, size_t size, char *err)
 {
 	char	*rec = g_malloc(size + 1);
-	struct store_put p = { 1, rec, NULL, NULL, NULL, NULL, 0, NULL };
+	struct store_put p = { 1, rec, NULL, NULL, NULL, NULL, 0, NULL, NULL, 0,
+	    NULL };
 	int	rc;
 
 	memset(rec, 'x', size);
@@ -303,6 +305,103 @@ test_full(void **state)
 	put(f->st, "1", "in", "small@x", NULL, 0, 1);
 }
 
+/* put_counts - a message that counts images and a signature; the
+ * store's result. */
+static int
+put_counts(struct store *st, const char *const *images, size_t n,
+    const char *sig, time_t now, char *err)
+{
+	struct store_put p = { now, "t=1 qid=Q action=accept", NULL, NULL,
+	    NULL, NULL, 0, NULL, images, n, sig };
+
+	return store_put(st, &p, err);
+}
+
+/* value_of - a copy of the first value store_each() gives. */
+static int
+value_of(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
+{
+	(void)k; (void)kl;
+	*(char **)ctx = g_strndup(v, vl);
+	return 1;
+}
+
+/* Counts go up by one per message, with the last time seen. */
+static void
+test_counts(void **state)
+{
+	struct testlib_store *f = *state;
+	const char *images[] = { "acme.example\taa11", "acme.example\tbb22" };
+	char	err[STORE_ERRLEN], *val = NULL;
+	unsigned n = 99;
+
+	assert_int_equal(store_image_count(f->st, images[0], &n, err), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(put_counts(f->st, images, 2, "k@acme.example\tcc33",
+	    100, err), 0);
+	assert_int_equal(put_counts(f->st, images, 1, "k@acme.example\tcc33",
+	    200, err), 0);
+	assert_int_equal(store_image_count(f->st, images[0], &n, err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(store_image_count(f->st, images[1], &n, err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_sig_count(f->st, "k@acme.example\tcc33", &n,
+	    err), 0);
+	assert_int_equal(n, 2);
+	/* the tables are apart: an image key is no signature */
+	assert_int_equal(store_sig_count(f->st, images[0], &n, err), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_each(f->st, TABLE_IMAGES, images[0], value_of,
+	    &val, err), 0);
+	assert_string_equal(val, "2\t200");
+	g_free(val);
+}
+
+/* The counts are written in the message's transaction: when one write
+ * fails, neither the record nor any count is stored. */
+static void
+test_counts_one_transaction(void **state)
+{
+	struct testlib_store *f = *state;
+	const char *images[] = { "acme.example\taa11", "" };
+	struct store_stats s;
+	char	err[STORE_ERRLEN];
+	unsigned n = 99;
+
+	assert_int_equal(put_counts(f->st, images, 1, NULL, 100, err), 0);
+	/* an empty key is refused after the record and the first count */
+	assert_int_equal(put_counts(f->st, images, 2, "k@acme.example\tcc33",
+	    200, err), -1);
+	assert_non_null(strstr(err, "MDB_BAD_VALSIZE"));
+	assert_int_equal(store_stats(f->st, &s, err), 0);
+	assert_int_equal(s.entries[TABLE_DECISIONS], 1);
+	assert_int_equal(s.entries[TABLE_SIGS], 0);
+	assert_int_equal(store_image_count(f->st, images[0], &n, err), 0);
+	assert_int_equal(n, 1);
+}
+
+/* Prune removes counts last seen before the cutoff. */
+static void
+test_prune_counts(void **state)
+{
+	struct testlib_store *f = *state;
+	const char *old[] = { "acme.example\told" };
+	const char *recent[] = { "acme.example\tnew" };
+	size_t	removed[TABLE_COUNT];
+	char	err[STORE_ERRLEN];
+	unsigned n = 0;
+
+	assert_int_equal(put_counts(f->st, old, 1, "a@x\told", 100, err), 0);
+	assert_int_equal(put_counts(f->st, recent, 1, "a@x\tnew", 300, err), 0);
+	assert_int_equal(store_prune(f->st, 200, removed, err), 0);
+	assert_int_equal(removed[TABLE_IMAGES], 1);
+	assert_int_equal(removed[TABLE_SIGS], 1);
+	assert_int_equal(store_image_count(f->st, old[0], &n, err), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_image_count(f->st, recent[0], &n, err), 0);
+	assert_int_equal(n, 1);
+}
+
 int
 main(void)
 {
@@ -315,6 +414,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_put_threads, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_grow, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_full, setup_small, teardown),
+		cmocka_unit_test_setup_teardown(test_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_counts_one_transaction,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_prune_counts, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);

@@ -44,6 +44,13 @@ static const struct tcase cases[] = {
 	    HIST, R, "marker", NULL},
 	{"marker-not-other-words", R "\nPlease reply below this line\n", NULL,
 	    NULL, NULL},
+	/* A signature above a forwarded message: the forward is content. */
+	{"signature-above-forward", "Please see below.\n\nBest regards,\n"
+	    "Anna Example\nHead of IT\n+49 30 1234567\nwww.acme.example\n\n"
+	    "---------- Forwarded message ---------\nFrom: NAS <n@a.example>\n"
+	    "Date: Mon, 23 Nov 2026\nSubject: Backup failed\n\n"
+	    "The backup job failed with error 17.\n--\nNAS Monitor\n",
+	    NULL, NULL, NULL},
 	/* A quoted marker with the customer's answers after it: kept whole. */
 	{"marker-quoted-then-answers", "On Tue, Support wrote:\n"
 	    "> Please reply above this line\n> Which version?\n\n4.7.2\n\n"

@@ -95,8 +95,14 @@ testlib_rmdir(char *dir)
 	while (d && (name = g_dir_read_name(d)) != NULL) {
 		char	*p = g_build_filename(dir, name, NULL);
 
-		(void)g_unlink(p);
-		g_free(p);
+		/* directories below (an archive) go too; links are not followed */
+		if (g_file_test(p, G_FILE_TEST_IS_DIR) &&
+		    !g_file_test(p, G_FILE_TEST_IS_SYMLINK))
+			testlib_rmdir(p);
+		else {
+			(void)g_unlink(p);
+			g_free(p);
+		}
 	}
 	if (d)
 		g_dir_close(d);

@@ -40,7 +40,8 @@ struct testlib_store {
 struct testlib_store *testlib_store_new(size_t max);
 void	testlib_store_free(struct testlib_store *);
 
-/* testlib_tmpdir - a new scratch directory; testlib_rmdir removes it. */
+/* testlib_tmpdir - a new scratch directory; testlib_rmdir removes it
+ * with everything below it (and frees dir). */
 char	*testlib_tmpdir(void);
 void	testlib_rmdir(char *dir);
 
