@@ -271,8 +271,13 @@ decide(const struct envelope *env, const struct message *msg,
 {
 	if (msg->anomalies & ANOMALY_OVERSIZE)
 		d->reason = "oversize";
-	else if (msg->mime == NULL)
+	else if (msg->mime == NULL) {
+		/* passed as it came; the ticket system is told why */
 		d->reason = "unparseable";
+		d->clean_skipped = "unparseable";
+		decision_add_edit(d, EDIT_ADD, c->clean_header_name, 0,
+		    "skipped=unparseable");
+	}
 	else if (!core_needs_body(c, env))
 		learn(c, msg, d);
 	else if (decide_rule(env, msg, c, d)) {
