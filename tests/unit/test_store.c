@@ -402,6 +402,26 @@ test_prune_counts(void **state)
 	assert_int_equal(n, 1);
 }
 
+/* A database this process may only read: every write fails, nothing else. */
+static void
+test_read_only(void **state)
+{
+	struct testlib_store *f = *state;
+	struct store *ro;
+	struct store_msgid m;
+	char	err[STORE_ERRLEN];
+	struct store_put p = { .now = 1, .record = "t=1" };
+
+	put(f->st, "5", "in", "ro@x", NULL, 0, 1);
+	assert_int_equal(store_open(f->dir, (size_t)64 << 20, STORE_READ, &ro,
+	    err), 0);
+	assert_true(store_read_only(ro));
+	assert_int_equal(store_lookup(ro, "ro@x", &m, err), 1);
+	assert_int_equal(store_put(ro, &p, err), -1);
+	assert_non_null(strstr(err, "read-only"));
+	store_close(ro);
+}
+
 int
 main(void)
 {
@@ -414,6 +434,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_put_threads, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_grow, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_full, setup_small, teardown),
+		cmocka_unit_test_setup_teardown(test_read_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_counts_one_transaction,
 		    setup, teardown),
