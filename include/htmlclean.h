@@ -86,4 +86,26 @@ void	htmlclean_result_clear(struct htmlclean_result *);
 char	*htmlclean_remove_cids(const char *html, size_t len,
 	    const GPtrArray *cids);
 
+/*
+ * htmlclean_cut_text - remove block (UTF-8 text, as the plain-text
+ * alternative holds it: a learned signature) when the visible text of
+ * the body ends with it, white space runs compared as one and case as
+ * it is, starting a word, with visible text left above it.  The cut is
+ * htmlclean_clean()'s: from the outermost element the block starts, or
+ * inside the text node that holds it, to the end of the body (an image
+ * after it goes too, and its cid: is not reported).  Returns a new
+ * document (g_free), or NULL when the body does not end with block or
+ * html cannot be parsed: keep the original then.
+ */
+char	*htmlclean_cut_text(const char *html, size_t len, const char *block);
+
+/*
+ * htmlclean_add_paragraph - append <p>text</p> (text is UTF-8, written
+ * as a text node: libxml2 escapes it) as the last child of the body
+ * (the note line of clean_note).  Returns a new document (g_free), or
+ * NULL when html cannot be parsed or written.
+ */
+char	*htmlclean_add_paragraph(const char *html, size_t len,
+	    const char *text);
+
 #endif

@@ -56,8 +56,9 @@ struct textclean_cut {
  * textclean_cut - find the cut in text (len bytes of UTF-8; any line
  * ends).  keep <= signature <= quote <= len, all at line starts; the
  * blank lines before the cut are not kept.  keep may be 0 (the history
- * starts at the top, or the text is all quoted): the caller then passes
- * the message unchanged.  Linear in len; text may be NULL when len is 0.
+ * starts at the top, the text is all quoted, or all that would be kept
+ * is a mobile footer, "Sent from my iPhone"): the caller then passes the
+ * message unchanged.  Linear in len; text may be NULL when len is 0.
  */
 void	textclean_cut(const struct textclean_rules *, const char *text,
 	    size_t len, struct textclean_cut *out);

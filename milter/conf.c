@@ -192,7 +192,7 @@ static const struct key keys[] = {
 	  "keep the original of every message whose body was replaced under DATABASE/archive"},
 	 T_BOOL, OFF(archive_originals), 0, 0, 0},
 	{{"clean_note", "false",
-	  "append a line naming what was removed to the kept text/plain"},
+	  "append a line naming what was removed to the kept text (and HTML)"},
 	 T_BOOL, OFF(clean_note), 0, 0, 0},
 	{{"clean_header_name", "\"X-Support-Cleaned\"",
 	  "header that tells the ticket system what cleaning removed"},

@@ -38,6 +38,12 @@
  *	Forwarded messages (a "Forwarded message" line near the container
  *	or an FW: Subject in its header block) are content and stay whole;
  *	pass 4 cuts nothing when one was kept or its cut holds one.
+ *
+ *	For the MIME layer, three small edits on a parsed part: the <img>
+ *	of removed images out (htmlclean_remove_cids()), a learned signature
+ *	out from the end of the visible text through the same cut_at()
+ *	(htmlclean_cut_text()), and the note line in as a last <p>
+ *	(htmlclean_add_paragraph()).
  * DIAGNOSTICS
  *	htmlclean_clean() returns -1 when libxml2 builds no document (empty
  *	input, input longer than INT_MAX) or the result cannot be written.
@@ -677,6 +683,34 @@ result_reset(struct htmlclean_result *out)
 	g_ptr_array_set_size(out->kept_cids, 0);
 }
 
+/*
+ * work_open - parse html and read its body's visible text into w;
+ * NULL when there is no document.  Release with work_close().
+ */
+static xmlDocPtr
+work_open(struct work *w, const char *html, size_t len)
+{
+	xmlDocPtr doc = parse(html, len);
+
+	if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	w->body = find_body(xmlDocGetRootElement(doc));
+	w->marked = g_hash_table_new(g_direct_hash, g_direct_equal);
+	htmltext_build(&w->ht, w->body);
+	return doc;
+}
+
+/* work_close - release what work_open() built, and the document. */
+static void
+work_close(struct work *w, xmlDocPtr doc)
+{
+	htmltext_release(&w->ht);
+	g_hash_table_destroy(w->marked);
+	xmlFreeDoc(doc);
+}
+
 /* htmlclean_clean - see htmlclean.h. */
 int
 htmlclean_clean(const struct textclean_rules *rules, const char *html,
@@ -687,14 +721,8 @@ htmlclean_clean(const struct textclean_rules *rules, const char *html,
 	int	rc = 0;
 
 	result_init(out);
-	if ((doc = parse(html, len)) == NULL ||
-	    xmlDocGetRootElement(doc) == NULL) {
-		xmlFreeDoc(doc);
+	if ((doc = work_open(&w, html, len)) == NULL)
 		return -1;
-	}
-	w.body = find_body(xmlDocGetRootElement(doc));
-	w.marked = g_hash_table_new(g_direct_hash, g_direct_equal);
-	htmltext_build(&w.ht, w.body);
 	marker_find(&w);
 	mark_pass(&w);
 	trailing_pass(&w);
@@ -705,10 +733,108 @@ htmlclean_clean(const struct textclean_rules *rules, const char *html,
 	out->content_left = w.body != NULL && htmltext_content_below(w.body);
 	if (rc != 0)
 		result_reset(out);
-	htmltext_release(&w.ht);
-	g_hash_table_destroy(w.marked);
-	xmlFreeDoc(doc);
+	work_close(&w, doc);
 	return rc;
+}
+
+/* space_end - bytes of the white space character ending s[lo, i)
+ * (ASCII, or U+00A0 in UTF-8), or 0. */
+static size_t
+space_end(const char *s, size_t lo, size_t i)
+{
+	if (i > lo && g_ascii_isspace(s[i - 1]))
+		return 1;
+	if (i >= lo + 2 && (unsigned char)s[i - 2] == 0xC2 &&
+	    (unsigned char)s[i - 1] == 0xA0)
+		return 2;
+	return 0;
+}
+
+/* space_skip - i moved back over the white space ending s[lo, i). */
+static size_t
+space_skip(const char *s, size_t lo, size_t i)
+{
+	size_t	n;
+
+	while ((n = space_end(s, lo, i)) > 0)
+		i -= n;
+	return i;
+}
+
+/*
+ * tail_match - where the visible text t ends with block (white space
+ * runs equal, case as is), starting a word with text before it: its
+ * byte in t, or (size_t)-1.
+ */
+static size_t
+tail_match(const GString *t, const char *block)
+{
+	size_t	lo = 0, j = strlen(block), i;
+
+	while (lo < j && (g_ascii_isspace(block[lo]) ||
+	    ((unsigned char)block[lo] == 0xC2 &&
+	    (unsigned char)block[lo + 1] == 0xA0)))
+		lo += g_ascii_isspace(block[lo]) ? 1 : 2;
+	j = space_skip(block, lo, j);
+	i = space_skip(t->str, 0, t->len);
+	if (j == lo)
+		return (size_t)-1;
+	while (j > lo) {
+		bool	sp = space_end(block, lo, j) > 0;
+
+		if (sp != (space_end(t->str, 0, i) > 0))
+			return (size_t)-1;
+		if (sp) {
+			j = space_skip(block, lo, j);
+			i = space_skip(t->str, 0, i);
+		} else if (i == 0 || t->str[--i] != block[--j])
+			return (size_t)-1;
+	}
+	if (space_end(t->str, 0, i) == 0 || htmltext_blank(t->str, i))
+		return (size_t)-1;
+	return i;
+}
+
+/* htmlclean_cut_text - see htmlclean.h. */
+char *
+htmlclean_cut_text(const char *html, size_t len, const char *block)
+{
+	struct htmlclean_result r;
+	struct work w = { .out = &r };
+	xmlDocPtr doc;
+	size_t	m;
+	char	*s = NULL;
+
+	if (block == NULL || (doc = work_open(&w, html, len)) == NULL)
+		return NULL;
+	result_init(&r);
+	/* the same cut as a marker's: from the element the block starts */
+	if ((m = tail_match(w.ht.text, block)) != (size_t)-1 &&
+	    cut_at(&w, m) && apply(&w, xmlDocGetRootElement(doc)))
+		s = serialise(doc);
+	htmlclean_result_clear(&r);
+	work_close(&w, doc);
+	return s;
+}
+
+/* htmlclean_add_paragraph - see htmlclean.h. */
+char *
+htmlclean_add_paragraph(const char *html, size_t len, const char *text)
+{
+	struct work w = { .out = NULL };
+	xmlDocPtr doc;
+	xmlNodePtr p;
+	char	*s;
+
+	if (text == NULL || (doc = work_open(&w, html, len)) == NULL)
+		return NULL;
+	/* a text node: libxml2 escapes <, > and & when it writes it */
+	p = xmlNewDocNode(doc, NULL, (const xmlChar *)"p", NULL);
+	(void)xmlAddChild(p, xmlNewDocText(doc, (const xmlChar *)text));
+	(void)xmlAddChild(w.body, p);
+	s = serialise(doc);
+	work_close(&w, doc);
+	return s;
 }
 
 /* htmlclean_result_clear - see htmlclean.h. */

@@ -19,7 +19,8 @@
  *	is decided: an inline image whose SHA-256 recurs in the sender
  *	domain's mail is branding and goes ("recurring"), whatever refers
  *	to it; the trailing block of the plain text goes when the sender
- *	repeated it (textlearn(3), "learned", text/plain only).  What this
+ *	repeated it (textlearn(3), "learned"), and the same text from the
+ *	end of the HTML alternatives (htmlclean_cut_text()).  What this
  *	message adds to those counts goes into the decision, for the
  *	core's one transaction.
  * SEE ALSO
@@ -49,6 +50,7 @@ struct clean {
 	bool	text_seen;		/* the message has a text body */
 	bool	text_left;		/* some text part kept something */
 	bool	signature_cut;		/* a signature, not just blank lines */
+	char	*learned;		/* the learned block cut, or NULL */
 	struct store *st;		/* NULL: nothing is learned */
 	const char *sender;		/* lower-cased address, or NULL */
 	const char *domain;		/* its domain, or NULL */
@@ -133,6 +135,8 @@ learned_cut(struct clean *k, const char *text, size_t *keep)
 	k->d->clean_sig_key = key;
 	if (n < k->c->learned_signature_count || !has_text(text, b.keep))
 		return false;
+	/* the HTML alternatives lose the same text (cut_learned()) */
+	k->learned = g_strndup(text + b.start, *keep - b.start);
 	*keep = b.keep;
 	return true;
 }
@@ -392,6 +396,32 @@ strip_images(struct clean *k, GMimeObject *o, int depth)
 	g_free(html);
 }
 
+/* cut_learned - cut the learned block from the end of the HTML parts. */
+static void
+cut_learned(const struct clean *k, GMimeObject *o, int depth)
+{
+	char	*html, *out;
+
+	if (depth > DEPTH_MAX || k->learned == NULL)
+		return;
+	if (GMIME_IS_MULTIPART(o)) {
+		GMimeMultipart *mp = GMIME_MULTIPART(o);
+
+		for (int i = 0; i < g_mime_multipart_get_count(mp); i++)
+			cut_learned(k, g_mime_multipart_get_part(mp, i),
+			    depth + 1);
+		return;
+	}
+	if (!is_inline_text(o, "html") ||
+	    (html = g_mime_text_part_get_text(GMIME_TEXT_PART(o))) == NULL)
+		return;
+	out = htmlclean_cut_text(html, strlen(html), k->learned);
+	if (out)
+		set_text(GMIME_TEXT_PART(o), out);
+	g_free(out);
+	g_free(html);
+}
+
 /*
  * collapse - a multipart with one part left (a related without related
  * parts, an alternative or mixed emptied of images) becomes that part.
@@ -594,12 +624,13 @@ note_line(const struct clean *k)
 	return g_string_free(v, FALSE);
 }
 
-/* add_note - append line to every inline text/plain part below o;
- * HTML parts get no note (docs/cleaning.md). */
+/* add_note - append line to every inline text part below o: after a
+ * blank line in text/plain, as a last <p> in text/html. */
 static void
 add_note(GMimeObject *o, const char *line, int depth)
 {
 	char	*text, *with;
+	bool	html;
 
 	if (depth > DEPTH_MAX)
 		return;
@@ -611,13 +642,20 @@ add_note(GMimeObject *o, const char *line, int depth)
 			    depth + 1);
 		return;
 	}
-	if (!is_inline_text(o, "plain") ||
+	html = is_inline_text(o, "html");
+	if ((!html && !is_inline_text(o, "plain")) ||
 	    (text = g_mime_text_part_get_text(GMIME_TEXT_PART(o))) == NULL)
 		return;
-	/* one blank line between the customer's last line and the note */
-	(void)g_strchomp(text);
-	with = g_strdup_printf("%s%s%s\n", text, *text ? "\n\n" : "", line);
-	set_text(GMIME_TEXT_PART(o), with);
+	if (html)
+		with = htmlclean_add_paragraph(text, strlen(text), line);
+	else {
+		/* one blank line between the customer's last line and it */
+		(void)g_strchomp(text);
+		with = g_strdup_printf("%s%s%s\n", text, *text ? "\n\n" : "",
+		    line);
+	}
+	if (with)
+		set_text(GMIME_TEXT_PART(o), with);
 	g_free(with);
 	g_free(text);
 }
@@ -629,6 +667,7 @@ clean_tree(struct clean *k, const struct message *m, GMimeObject *top)
 	GMimeObject *now;
 	char	*note;
 
+	cut_learned(k, top, 0);
 	walk_images(k, top, 0);
 	strip_images(k, top, 0);
 	now = collapse(top, 0);
@@ -649,8 +688,8 @@ mimeclean_run(const struct conf *c, struct store *st, const char *sender,
 	const char *at = sender ? strrchr(sender, '@') : NULL;
 	struct clean k = { c, d, g_ptr_array_new_with_free_func(g_free),
 	    g_ptr_array_new_with_free_func(g_free),
-	    g_ptr_array_new_with_free_func(g_free), false, false, false, st,
-	    at ? sender : NULL, at && at[1] ? at + 1 : NULL, err, 0 };
+	    g_ptr_array_new_with_free_func(g_free), false, false, false, NULL,
+	    st, at ? sender : NULL, at && at[1] ? at + 1 : NULL, err, 0 };
 
 	if (top == NULL || !c->clean_bodies)
 		goto out;
@@ -667,5 +706,6 @@ out:
 	g_ptr_array_unref(k.removed_cids);
 	g_ptr_array_unref(k.kept_cids);
 	g_ptr_array_unref(k.dropped_cids);
+	g_free(k.learned);
 	return k.rc;
 }

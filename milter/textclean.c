@@ -680,6 +680,17 @@ textclean_rules_free(struct textclean_rules *R)
 	g_free(R);
 }
 
+/* only_footers - every nonblank line in [first, end) is a mobile
+ * footer: the client wrote it, the customer typed nothing. */
+static bool
+only_footers(const struct textlines *L, size_t first, size_t end)
+{
+	for (size_t i = first; i < end; i = textlines_next(L, i))
+		if (!textsig_footer(L, i))
+			return false;
+	return first < end;
+}
+
 void
 textclean_cut(const struct textclean_rules *R, const char *text, size_t len,
     struct textclean_cut *out)
@@ -711,6 +722,15 @@ textclean_cut(const struct textclean_rules *R, const char *text, size_t len,
 			    out->keep;
 			out->quote = q < L.n ? L.start[q] : len;
 			out->signature_why = s != (size_t)-1 ? swhy : NULL;
+			out->quote_why = q < L.n ? qwhy : NULL;
+		}
+		/* a footer alone ("Sent from my iPhone" above the quote) is
+		 * no text: keep nothing, and the caller passes the message */
+		if (only_footers(&L, first, cut < L.n ? cut : L.n)) {
+			out->keep = 0;
+			out->signature = L.start[first];
+			out->signature_why = "mobile-footer";
+			out->quote = q < L.n ? L.start[q] : len;
 			out->quote_why = q < L.n ? qwhy : NULL;
 		}
 	}

@@ -5,7 +5,8 @@
  * text shows (textclean's rules), reply markers split across elements
  * and in decoded quoted-printable Outlook HTML, interleaved answers and
  * forwarded messages kept, tracking pixels, cid: bookkeeping,
- * htmlclean_remove_cids(), and hostile input (empty, NUL bytes, bad
+ * htmlclean_remove_cids(), htmlclean_cut_text(),
+ * htmlclean_add_paragraph(), and hostile input (empty, NUL bytes, bad
  * UTF-8, 100,000 nested elements).
  */
 #include <setjmp.h>
@@ -468,6 +469,74 @@ test_remove_cids(void **state)
 	g_ptr_array_unref(cids);
 }
 
+/* htmlclean_cut_text(): a learned signature out of the HTML part. */
+static void
+test_cut_text(void **state)
+{
+	static const char html[] = "<html><body><p>The export stops.</p>"
+	    "<p>Mareike Hansen</p><p>Hafen-Spedition Nord GmbH |&nbsp;Kiel"
+	    "<br>\n  Tel. +49 431 987 650</p>\n</body></html>";
+	static const char inline_br[] = "<div>Thanks, it works.<br>Mareike"
+	    "<br>Hafen-Spedition Nord GmbH | Kiel<br>Tel. +49 431 987 650"
+	    "</div>";
+	static const char block[] = "Hafen-Spedition Nord GmbH | Kiel\n"
+	    "Tel. +49 431 987 650\n";
+	char	*out;
+
+	(void)state;
+	out = htmlclean_cut_text(html, strlen(html), block);
+	assert_non_null(out);
+	assert_non_null(strstr(out, "The export stops."));
+	assert_non_null(strstr(out, "Mareike Hansen"));
+	assert_null(strstr(out, "Hafen"));
+	assert_null(strstr(out, "+49"));
+	g_free(out);
+	/* the block starts after a <br> inside the customer's div */
+	out = htmlclean_cut_text(inline_br, strlen(inline_br), block);
+	assert_non_null(out);
+	assert_non_null(strstr(out, "Thanks, it works."));
+	assert_non_null(strstr(out, "Mareike"));
+	assert_null(strstr(out, "Hafen"));
+	g_free(out);
+	/* not at the end, another case, inside a word, or all the text */
+	assert_null(htmlclean_cut_text(html, strlen(html),
+	    "Mareike Hansen"));
+	assert_null(htmlclean_cut_text(html, strlen(html),
+	    "hafen-spedition nord gmbh | kiel tel. +49 431 987 650"));
+	assert_null(htmlclean_cut_text(html, strlen(html), "50"));
+	assert_null(htmlclean_cut_text("<p>Tel. 1</p>", 13, "Tel. 1"));
+	assert_null(htmlclean_cut_text(html, strlen(html), " \n"));
+	assert_null(htmlclean_cut_text("", 0, block));
+	assert_null(htmlclean_cut_text(html, strlen(html), NULL));
+}
+
+/* htmlclean_add_paragraph(): the note line, escaped, last in the body. */
+static void
+test_add_paragraph(void **state)
+{
+	static const char html[] = "<html><body><p>Hi</p></body></html>";
+	char	*out;
+	const char *p;
+
+	(void)state;
+	out = htmlclean_add_paragraph(html, strlen(html),
+	    "[removed: <b>x</b> & \"y\" (caf\xc3\xa9.png)]");
+	assert_non_null(out);
+	p = strstr(out, "<p>[removed: &lt;b&gt;x&lt;/b&gt; &amp; ");
+	assert_non_null(p);
+	assert_non_null(strstr(p, "caf\xc3\xa9.png)]</p></body>"));
+	assert_true(strstr(out, "<p>Hi</p>") < p);
+	assert_null(strstr(out, "<b>"));
+	g_free(out);
+	/* a fragment gets a body */
+	out = htmlclean_add_paragraph("Hi", 2, "note");
+	assert_non_null(out);
+	assert_non_null(strstr(out, "<p>note</p></body>"));
+	g_free(out);
+	assert_null(htmlclean_add_paragraph("", 0, "note"));
+	assert_null(htmlclean_add_paragraph(html, strlen(html), NULL));
+}
+
 static void
 test_hostile(void **state)
 {
@@ -573,6 +642,8 @@ main(void)
 		cmocka_unit_test(test_marker_quoted_printable),
 		cmocka_unit_test(test_cids),
 		cmocka_unit_test(test_remove_cids),
+		cmocka_unit_test(test_cut_text),
+		cmocka_unit_test(test_add_paragraph),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_deep),
 		cmocka_unit_test(test_many_headers),

@@ -210,6 +210,14 @@ static const struct tcase cases[] = {
 	    "than my phone.\n", NULL, NULL, NULL},
 	{"footer-then-history", R "\nSent from my iPhone\n\n" HIST, R, "footer",
 	    "mobile-footer"},
+	/* Nothing typed but the client's footer: nothing kept. */
+	{"footer-only-then-quote", "\n\nSent from my iPhone\n\n> On Nov 24, "
+	    "2026, at 12:10, ACME Support <support@example.com> wrote:\n>\n"
+	    OLD, "", "footer", "mobile-footer"},
+	{"footer-only", " \n\t\nSent from my iPhone\n\n", "", NULL,
+	    "mobile-footer"},
+	{"footers-only", "Sent from my iPhone\nGet Outlook for iOS\n", "",
+	    "footer", "mobile-footer"},
 	{"contact-block", R "\nBest regards,\nAnna Smith\nSenior Engineer | ACME "
 	    "Ltd.\n+49 30 1234567\nhttps://acme.example\n",
 	    R "\nBest regards,\nAnna Smith\n", NULL, "contact-block"},
