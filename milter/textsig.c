@@ -198,8 +198,9 @@ contact_like(const struct textlines *L, size_t i)
 		return textlines_words(&f) <= 6;
 	for (size_t k = 0; k < f.n; k++)
 		digits += g_ascii_isdigit(f.s[k]);
+	/* "Tel.: +49 711 123456-0 | Fax: +49 711 123456-99" is 9 words */
 	if (digits >= 6)
-		return textlines_words(&f) <= 8;
+		return textlines_words(&f) <= 12;
 	return f.n <= 80 && textlines_words(&f) <= 10 && !prose_end(&f, 4);
 }
 

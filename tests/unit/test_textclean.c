@@ -44,6 +44,14 @@ static const struct tcase cases[] = {
 	    HIST, R, "marker", NULL},
 	{"marker-not-other-words", R "\nPlease reply below this line\n", NULL,
 	    NULL, NULL},
+	/* A phone line with a fax number is still contact data. */
+	{"contact-tel-fax", "Please refund the second charge.\n\n"
+	    "Mit freundlichen Grüßen\n\nJürgen Müller\nLeiter Buchhaltung\n\n"
+	    "Müller Maschinenbau GmbH\nIndustriestraße 12 · 70565 Stuttgart\n"
+	    "Tel.: +49 711 123456-0 | Fax: +49 711 123456-99\n"
+	    "www.mueller-maschinenbau.example\n",
+	    "Please refund the second charge.\n\nMit freundlichen Grüßen\n\n"
+	    "Jürgen Müller\n", NULL, "contact-block"},
 	/* A signature above a forwarded message: the forward is content. */
 	{"signature-above-forward", "Please see below.\n\nBest regards,\n"
 	    "Anna Example\nHead of IT\n+49 30 1234567\nwww.acme.example\n\n"
