@@ -43,6 +43,7 @@ LIB_SRCS	= \
 	milter/core.c \
 	milter/decision.c \
 	milter/htmlclean.c \
+	milter/htmlcut.c \
 	milter/htmltext.c \
 	milter/imagesize.c \
 	milter/message.c \

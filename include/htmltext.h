@@ -5,7 +5,7 @@
  * the kept text rendered as plain text for textclean_cut().
  *
  * Owns: reading a libxml2 tree (never changing it).  Part of the HTML
- * cleaner (htmlclean.c is its only user); not for other modules.
+ * cleaner (htmlclean.c and htmlcut.c use it); not for other modules.
  * Thread-safe: no static mutable data; a struct htmltext belongs to one
  * call.  Every walk is iterative.
  */

@@ -5,12 +5,11 @@
  * SYNOPSIS
  *	#include "htmlclean.h"
  * DESCRIPTION
- *	The body is parsed once with libxml2's HTML parser (no network, no
- *	error output, recovery on, no invented DOCTYPE, the default depth
- *	limit of 256 kept).  Every walk over the tree is iterative, so no
- *	input can exhaust the C stack.  Nodes are first marked, then the
- *	marked subtrees are collected (with their cid: references) and freed
- *	in one pass: no decision ever looks at a half-edited tree.
+ *	The body is parsed once with libxml2's HTML parser (htmlcut.c).
+ *	Every walk over the tree is iterative, so no input can exhaust the
+ *	C stack.  The passes here only mark nodes; htmlcut.c then collects
+ *	the marked subtrees (with their cid: references) and frees them in
+ *	one pass: no decision ever looks at a half-edited tree.
  *
  *	The visible text of the body is built once (htmltext.c): a reply
  *	marker split across <span>s, <b>, line breaks and &nbsp; is one run
@@ -19,8 +18,8 @@
  *
  *	Five passes, in this order:
  *	1. the first reply marker (textclean_marker_at()) cuts the body
- *	   (cut_at(): from the outermost element that starts with it, or
- *	   from its text);
+ *	   (htmlcut_cut_at(): from the outermost element that starts with
+ *	   it, or from its text);
  *	2. in document order, the first cut element (#divRplyFwdMsg,
  *	   #appendonsend, a border-top separator div or an <hr> followed by
  *	   a From:/Sent: header block, or a bare Outlook header paragraph)
@@ -31,19 +30,17 @@
  *	   answers are never cut;
  *	4. the kept text, read as plain text (quoted blockquotes as ">"
  *	   lines), goes through textclean_cut(), and its cut goes through
- *	   cut_at() like a marker: contact blocks, disclaimers, mobile
- *	   footers, "-----Original Message-----" and "On ... wrote:"
+ *	   htmlcut_cut_at() like a marker: contact blocks, disclaimers,
+ *	   mobile footers, "-----Original Message-----" and "On ... wrote:"
  *	   outside any container go as in the plain-text alternative;
- *	5. marked subtrees are removed, their cid: targets listed.
+ *	5. marked subtrees are removed, their cid: targets listed
+ *	   (htmlcut_apply()).
  *	Forwarded messages (a "Forwarded message" line near the container
  *	or an FW: Subject in its header block) are content and stay whole;
  *	pass 4 cuts nothing when one was kept or its cut holds one.
  *
- *	For the MIME layer, three small edits on a parsed part: the <img>
- *	of removed images out (htmlclean_remove_cids()), a learned signature
- *	out from the end of the visible text through the same cut_at()
- *	(htmlclean_cut_text()), and the note line in as a last <p>
- *	(htmlclean_add_paragraph()).
+ *	The MIME layer's three small edits (htmlclean_remove_cids(),
+ *	htmlclean_cut_text(), htmlclean_add_paragraph()) are in htmlcut.c.
  * DIAGNOSTICS
  *	htmlclean_clean() returns -1 when libxml2 builds no document (empty
  *	input, input longer than INT_MAX) or the result cannot be written.
@@ -52,113 +49,26 @@
  *	Pass 4 sees text, not images: an image after the start of a text
  *	signature goes with it (one before it in the same block stays).
  * SEE ALSO
- *	htmlclean.h, htmltext.h, textclean.h, docs/cleaning-html.md,
- *	RFC 2392 (cid: URLs)
+ *	htmlclean.h, htmlcut.h, htmltext.h, textclean.h,
+ *	docs/cleaning-html.md, RFC 2392 (cid: URLs)
  */
-#include <limits.h>
 #include <stdbool.h>
 #include <string.h>
 
 #include <glib.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
 
 #include "htmlclean.h"
+#include "htmlcut.h"
 #include "htmltext.h"
 #include "textclean.h"
 
-/* NODEFDTD: the output keeps the input's shape, with no DOCTYPE added. */
-#define PARSE_OPTIONS	(HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
-			 HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER | \
-			 HTML_PARSE_NODEFDTD)
-/* the seg at index i of the visible text */
-#define SEG(w, i)	(&g_array_index((w)->ht.segs, struct htmltext_seg, (i)))
 #define SIGNATURE_MAX	4096	/* bytes of text: a longer "signature" is
 				   the customer typing inside it; kept */
 
-/* What one htmlclean_clean() call knows; nothing outlives the call. */
-struct work {
-	const struct textclean_rules *rules;
-	xmlNodePtr body;
-	struct htmltext ht;	/* the visible text of body */
-	GHashTable *marked;	/* roots of the subtrees to remove */
-	xmlNodePtr trunc;	/* text node cut inside by a marker, or NULL */
-	size_t	trunc_keep;	/* its bytes kept */
-	bool	forward;	/* a forwarded message was kept whole */
-	struct htmlclean_result *out;
-};
-
-/* mark - n and its subtree go. */
-static void
-mark(struct work *w, xmlNodePtr n)
-{
-	g_hash_table_add(w->marked, n);
-}
-
-/* mark_cut - n and everything after it, up to the end of the body, go. */
-static void
-mark_cut(struct work *w, xmlNodePtr n, bool with_n)
-{
-	if (with_n)
-		mark(w, n);
-	for (xmlNodePtr x = n; x != NULL && x != w->body; x = x->parent)
-		for (xmlNodePtr s = x->next; s != NULL; s = s->next)
-			mark(w, s);
-}
-
-/* image_before - an <img> comes before n inside its parent. */
-static bool
-image_before(xmlNodePtr n)
-{
-	for (xmlNodePtr s = n->prev; s != NULL; s = s->prev) {
-		if (htmltext_is_elem(s, "img"))
-			return true;
-		for (xmlNodePtr x = s->children; x != NULL;
-		    x = htmltext_next(x, s, true))
-			if (htmltext_is_elem(x, "img"))
-				return true;
-	}
-	return false;
-}
-
-/*
- * cut_at - remove the body from byte m of the visible text to its end:
- * from the outermost element whose text starts at m (nothing but white
- * space before m in it, and no image: a screenshot above the cut is the
- * customer's), or else from inside the text node, so that the
- * customer's words before m in the same paragraph stay.  Both the reply
- * marker and textclean's cut come here.  false: m is not in a text node.
- */
-static bool
-cut_at(struct work *w, size_t m)
-{
-	const struct htmltext_seg *sg = SEG(w, htmltext_seg_at(&w->ht, m));
-	xmlNodePtr best = sg->node;
-
-	if (sg->node->type != XML_TEXT_NODE)
-		return false;
-	for (xmlNodePtr a = best->parent; a != NULL && a != w->body;
-	    a = a->parent) {
-		size_t	ao = htmltext_elem_off(&w->ht, a);
-
-		if (ao > m || !htmltext_blank(w->ht.text->str + ao, m - ao) ||
-		    image_before(best))
-			break;
-		best = a;
-	}
-	if (best == sg->node && !htmltext_blank(w->ht.text->str + sg->off,
-	    m - sg->off)) {
-		w->trunc = sg->node;
-		w->trunc_keep = m - sg->off;
-		mark_cut(w, best, false);
-	} else
-		mark_cut(w, best, true);
-	return true;
-}
-
 /* marker_find - the first reply marker in the text, at a word start. */
 static void
-marker_find(struct work *w)
+marker_find(struct htmlcut_work *w)
 {
 	const char *t = w->ht.text->str;
 	size_t	len = w->ht.text->len, mlen;
@@ -171,7 +81,7 @@ marker_find(struct work *w)
 		    (i > 0 && g_ascii_isalnum(t[i - 1])))
 			continue;
 		if (textclean_marker_at(w->rules, t + i, len - i, &mlen)) {
-			w->out->quote |= cut_at(w, i);
+			w->out->quote |= htmlcut_cut_at(w, i);
 			return;
 		}
 	}
@@ -183,7 +93,7 @@ marker_find(struct work *w)
  * paragraph (then all four of From, Sent, To and Subject).
  */
 static bool
-cut_here(struct work *w, xmlNodePtr n)
+cut_here(struct htmlcut_work *w, xmlNodePtr n)
 {
 	size_t	off;
 	bool	fwd = false, hit;
@@ -267,7 +177,7 @@ is_quote_container(xmlNodePtr n)
  * subtree is decided (removed, or a forwarded message kept whole).
  */
 static bool
-mark_element(struct work *w, xmlNodePtr n)
+mark_element(struct htmlcut_work *w, xmlNodePtr n)
 {
 	xmlNodePtr p;
 
@@ -280,20 +190,20 @@ mark_element(struct work *w, xmlNodePtr n)
 		if (htmltext_has_class(n, "gmail_quote") &&
 		    gmail_interleaved(n))
 			return false;
-		mark(w, n);
+		htmlcut_mark(w, n);
 		if ((p = xmlPreviousElementSibling(n)) != NULL &&
 		    htmltext_has_class(p, "gmail_attr"))
-			mark(w, p);
+			htmlcut_mark(w, p);
 		w->out->quote = true;
 		return true;
 	}
 	if (is_signature(n) && !htmltext_longer(n, SIGNATURE_MAX)) {
-		mark(w, n);
+		htmlcut_mark(w, n);
 		w->out->signature = true;
 		return true;
 	}
 	if (htmltext_tracking_pixel(n)) {
-		mark(w, n);
+		htmlcut_mark(w, n);
 		w->out->tracking++;
 		return true;
 	}
@@ -305,7 +215,7 @@ mark_element(struct work *w, xmlNodePtr n)
  * signature containers and tracking pixels are marked.
  */
 static void
-mark_pass(struct work *w)
+mark_pass(struct htmlcut_work *w)
 {
 	xmlNodePtr n = w->body->children;
 
@@ -316,12 +226,12 @@ mark_pass(struct work *w)
 		    htmltext_invisible(n))
 			descend = false;
 		else if (n->type == XML_ELEMENT_NODE && cut_here(w, n)) {
-			mark_cut(w, n, true);
+			htmlcut_mark_cut(w, n, true);
 			w->out->quote = true;
 			if (htmltext_is_elem(n, "div") &&
 			    htmltext_is_elem(xmlPreviousElementSibling(n),
 			    "hr"))
-				mark(w, xmlPreviousElementSibling(n));
+				htmlcut_mark(w, xmlPreviousElementSibling(n));
 			return;
 		} else if (n->type == XML_ELEMENT_NODE && mark_element(w, n))
 			descend = false;
@@ -331,7 +241,7 @@ mark_pass(struct work *w)
 
 /* marked_top - the outermost marked node holding n, or NULL. */
 static xmlNodePtr
-marked_top(const struct work *w, xmlNodePtr n)
+marked_top(const struct htmlcut_work *w, xmlNodePtr n)
 {
 	xmlNodePtr top = NULL;
 
@@ -343,10 +253,10 @@ marked_top(const struct work *w, xmlNodePtr n)
 
 /* text_before - the last kept non-blank text seg before seg i, or -1. */
 static gssize
-text_before(const struct work *w, size_t i)
+text_before(const struct htmlcut_work *w, size_t i)
 {
 	while (i-- > 0) {
-		const struct htmltext_seg *s = SEG(w, i);
+		const struct htmltext_seg *s = HTMLCUT_SEG(w, i);
 
 		if (s->node->type == XML_TEXT_NODE &&
 		    !htmltext_blank(w->ht.text->str + s->off, s->len) &&
@@ -358,11 +268,11 @@ text_before(const struct work *w, size_t i)
 
 /* first_text - the first non-blank text seg inside element q, or -1. */
 static gssize
-first_text(const struct work *w, xmlNodePtr q)
+first_text(const struct htmlcut_work *w, xmlNodePtr q)
 {
 	for (size_t i = htmltext_elem_seg(&w->ht, q); i < w->ht.segs->len;
 	    i++) {
-		const struct htmltext_seg *s = SEG(w, i);
+		const struct htmltext_seg *s = HTMLCUT_SEG(w, i);
 
 		if (s->node->type != XML_TEXT_NODE ||
 		    htmltext_blank(w->ht.text->str + s->off, s->len))
@@ -381,7 +291,7 @@ first_text(const struct work *w, xmlNodePtr q)
  * with an attribution line before it or as its first line (webmail).
  */
 static bool
-quoted(const struct work *w, xmlNodePtr q)
+quoted(const struct htmlcut_work *w, xmlNodePtr q)
 {
 	gssize	i;
 	size_t	a, b;
@@ -405,23 +315,23 @@ quoted(const struct work *w, xmlNodePtr q)
  * .moz-cite-prefix before it, or an attribution line.
  */
 static void
-mark_quote(struct work *w, xmlNodePtr q)
+mark_quote(struct htmlcut_work *w, xmlNodePtr q)
 {
 	xmlNodePtr p = xmlPreviousElementSibling(q);
 	gssize	i;
 	size_t	a, b;
 
-	mark(w, q);
+	htmlcut_mark(w, q);
 	w->out->quote = true;
 	if (p != NULL && htmltext_has_class(p, "moz-cite-prefix")) {
-		mark(w, p);
+		htmlcut_mark(w, p);
 		return;
 	}
 	i = text_before(w, htmltext_elem_seg(&w->ht, q));
 	if (i < 0 || !htmltext_attribution(&w->ht, (size_t)i, &a, &b))
 		return;
 	for (size_t k = a; k < b; k++)
-		mark(w, SEG(w, k)->node);
+		htmlcut_mark(w, HTMLCUT_SEG(w, k)->node);
 }
 
 /* significant - a node whose loss would lose the customer's words. */
@@ -446,7 +356,7 @@ significant(xmlNodePtr n)
  * an interleaved answer keeps every quote above it.
  */
 static void
-trailing_pass(struct work *w)
+trailing_pass(struct htmlcut_work *w)
 {
 	xmlNodePtr n = w->body;
 
@@ -478,7 +388,7 @@ trailing_pass(struct work *w)
 static size_t
 seg_kept(void *ctx, xmlNodePtr n, size_t len)
 {
-	struct work *w = ctx;
+	struct htmlcut_work *w = ctx;
 
 	if (marked_top(w, n) != NULL)
 		return 0;
@@ -505,7 +415,7 @@ seg_quoted(void *ctx, xmlNodePtr q)
  * textclean does not know Outlook's "FW:" header blocks.
  */
 static void
-text_pass(struct work *w)
+text_pass(struct htmlcut_work *w)
 {
 	const struct htmltext_keep keep = { seg_kept, seg_quoted, w };
 	struct htmltext_plain p;
@@ -519,156 +429,11 @@ text_pass(struct work *w)
 	from = c.signature_why != NULL ? c.signature : c.quote;
 	if (c.keep > 0 && from < p.text->len &&
 	    (m = htmltext_plain_src(&p, from)) != HTMLTEXT_ADDED &&
-	    !htmltext_forwarded_after(&w->ht, m) && cut_at(w, m)) {
+	    !htmltext_forwarded_after(&w->ht, m) && htmlcut_cut_at(w, m)) {
 		w->out->quote |= c.quote_why != NULL;
 		w->out->signature |= c.signature_why != NULL;
 	}
 	htmltext_plain_release(&p);
-}
-
-/* cid_add - add the cid: target of attribute name of n to list. */
-static void
-cid_add(xmlNodePtr n, const char *name, GPtrArray *list)
-{
-	xmlChar	*v = xmlGetProp(n, (const xmlChar *)name);
-	char	*id;
-
-	if (v != NULL && g_ascii_strncasecmp((const char *)v, "cid:", 4) == 0
-	    && v[4] != '\0') {
-		/* RFC 2392: the URL is the Content-ID, %-escaped */
-		id = g_uri_unescape_string((const char *)v + 4, NULL);
-		g_ptr_array_add(list, id != NULL ? id :
-		    g_strdup((const char *)v + 4));
-	}
-	xmlFree(v);
-}
-
-/* cids_of - the cid: targets of element n ("src", "background"). */
-static void
-cids_of(xmlNodePtr n, GPtrArray *list)
-{
-	if (n->type != XML_ELEMENT_NODE)
-		return;
-	cid_add(n, "src", list);
-	cid_add(n, "background", list);
-}
-
-/* cids_below - the cid: targets in the subtree of n. */
-static void
-cids_below(xmlNodePtr n, GPtrArray *list)
-{
-	cids_of(n, list);
-	for (xmlNodePtr x = n->children; x != NULL;
-	    x = htmltext_next(x, n, true))
-		cids_of(x, list);
-}
-
-/*
- * cids_settle - each list without duplicates; a target the kept text
- * also uses is kept, so it leaves the removed list.
- */
-static void
-cids_settle(GPtrArray *removed, GPtrArray *kept)
-{
-	GHashTable *k = g_hash_table_new(g_str_hash, g_str_equal);
-	GHashTable *r = g_hash_table_new(g_str_hash, g_str_equal);
-
-	for (guint i = 0; i < kept->len;)
-		if (g_hash_table_add(k, kept->pdata[i]))
-			i++;
-		else
-			g_ptr_array_remove_index(kept, i);
-	for (guint i = 0; i < removed->len;)
-		if (!g_hash_table_contains(k, removed->pdata[i]) &&
-		    g_hash_table_add(r, removed->pdata[i]))
-			i++;
-		else
-			g_ptr_array_remove_index(removed, i);
-	g_hash_table_destroy(k);
-	g_hash_table_destroy(r);
-}
-
-/* apply - remove the marked subtrees; true when anything changed. */
-static bool
-apply(struct work *w, xmlNodePtr root)
-{
-	GPtrArray *gone = g_ptr_array_new();
-	bool	 changed;
-
-	for (xmlNodePtr n = root; n != NULL;) {
-		bool	go = g_hash_table_contains(w->marked, n);
-
-		if (go) {
-			cids_below(n, w->out->removed_cids);
-			g_ptr_array_add(gone, n);
-		} else
-			cids_of(n, w->out->kept_cids);
-		n = htmltext_next(n, root, !go);
-	}
-	if (w->trunc != NULL) {
-		xmlChar	*keep = xmlStrndup(w->trunc->content,
-		    (int)w->trunc_keep);
-
-		xmlNodeSetContent(w->trunc, keep);
-		xmlFree(keep);
-	}
-	for (guint i = 0; i < gone->len; i++) {
-		xmlUnlinkNode(gone->pdata[i]);
-		xmlFreeNode(gone->pdata[i]);
-	}
-	changed = gone->len > 0 || w->trunc != NULL;
-	g_ptr_array_free(gone, TRUE);
-	cids_settle(w->out->removed_cids, w->out->kept_cids);
-	return changed;
-}
-
-/* serialise - the document as UTF-8 HTML, as parsed (no indenting). */
-static char *
-serialise(xmlDocPtr doc)
-{
-	xmlOutputBufferPtr buf = xmlAllocOutputBuffer(NULL);
-	char	*s = NULL;
-
-	if (buf == NULL)
-		return NULL;
-	/* our own buffer: htmlDocDumpMemory would obey a <meta> charset */
-	htmlDocContentDumpFormatOutput(buf, doc, NULL, 0);
-	/* libxml2 passes bytes that are not UTF-8 through: U+FFFD them */
-	if (buf->error == 0 && xmlOutputBufferGetContent(buf) != NULL)
-		s = g_utf8_make_valid(
-		    (const char *)xmlOutputBufferGetContent(buf),
-		    (gssize)xmlOutputBufferGetSize(buf));
-	(void)xmlOutputBufferClose(buf);
-	return s;
-}
-
-/* parse - the document, or NULL for empty or oversized input. */
-static xmlDocPtr
-parse(const char *html, size_t len)
-{
-	if (html == NULL || len == 0 || len > INT_MAX)
-		return NULL;
-	return htmlReadMemory(html, (int)len, NULL, "UTF-8", PARSE_OPTIONS);
-}
-
-/* find_body - the <body> element, or the root of a body-less document. */
-static xmlNodePtr
-find_body(xmlNodePtr root)
-{
-	for (xmlNodePtr n = root; n != NULL; n = htmltext_next(n, root,
-	    !htmltext_invisible(n)))
-		if (htmltext_is_elem(n, "body"))
-			return n;
-	return root;
-}
-
-/* result_init - an empty result: nothing removed, empty lists. */
-static void
-result_init(struct htmlclean_result *out)
-{
-	memset(out, 0, sizeof(*out));
-	out->removed_cids = g_ptr_array_new_with_free_func(g_free);
-	out->kept_cids = g_ptr_array_new_with_free_func(g_free);
 }
 
 /* result_reset - back to "nothing removed", keeping the lists. */
@@ -683,158 +448,30 @@ result_reset(struct htmlclean_result *out)
 	g_ptr_array_set_size(out->kept_cids, 0);
 }
 
-/*
- * work_open - parse html and read its body's visible text into w;
- * NULL when there is no document.  Release with work_close().
- */
-static xmlDocPtr
-work_open(struct work *w, const char *html, size_t len)
-{
-	xmlDocPtr doc = parse(html, len);
-
-	if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
-		xmlFreeDoc(doc);
-		return NULL;
-	}
-	w->body = find_body(xmlDocGetRootElement(doc));
-	w->marked = g_hash_table_new(g_direct_hash, g_direct_equal);
-	htmltext_build(&w->ht, w->body);
-	return doc;
-}
-
-/* work_close - release what work_open() built, and the document. */
-static void
-work_close(struct work *w, xmlDocPtr doc)
-{
-	htmltext_release(&w->ht);
-	g_hash_table_destroy(w->marked);
-	xmlFreeDoc(doc);
-}
-
 /* htmlclean_clean - see htmlclean.h. */
 int
 htmlclean_clean(const struct textclean_rules *rules, const char *html,
     size_t len, struct htmlclean_result *out)
 {
 	xmlDocPtr doc;
-	struct work w = { .rules = rules, .out = out };
+	struct htmlcut_work w = { .rules = rules, .out = out };
 	int	rc = 0;
 
-	result_init(out);
-	if ((doc = work_open(&w, html, len)) == NULL)
+	htmlcut_result_init(out);
+	if ((doc = htmlcut_open(&w, html, len)) == NULL)
 		return -1;
 	marker_find(&w);
 	mark_pass(&w);
 	trailing_pass(&w);
 	text_pass(&w);
-	if (apply(&w, xmlDocGetRootElement(doc)) &&
-	    (out->html = serialise(doc)) == NULL)
+	if (htmlcut_apply(&w, xmlDocGetRootElement(doc)) &&
+	    (out->html = htmlcut_serialise(doc)) == NULL)
 		rc = -1;
 	out->content_left = w.body != NULL && htmltext_content_below(w.body);
 	if (rc != 0)
 		result_reset(out);
-	work_close(&w, doc);
+	htmlcut_close(&w, doc);
 	return rc;
-}
-
-/* space_end - bytes of the white space character ending s[lo, i)
- * (ASCII, or U+00A0 in UTF-8), or 0. */
-static size_t
-space_end(const char *s, size_t lo, size_t i)
-{
-	if (i > lo && g_ascii_isspace(s[i - 1]))
-		return 1;
-	if (i >= lo + 2 && (unsigned char)s[i - 2] == 0xC2 &&
-	    (unsigned char)s[i - 1] == 0xA0)
-		return 2;
-	return 0;
-}
-
-/* space_skip - i moved back over the white space ending s[lo, i). */
-static size_t
-space_skip(const char *s, size_t lo, size_t i)
-{
-	size_t	n;
-
-	while ((n = space_end(s, lo, i)) > 0)
-		i -= n;
-	return i;
-}
-
-/*
- * tail_match - where the visible text t ends with block (white space
- * runs equal, case as is), starting a word with text before it: its
- * byte in t, or (size_t)-1.
- */
-static size_t
-tail_match(const GString *t, const char *block)
-{
-	size_t	lo = 0, j = strlen(block), i;
-
-	while (lo < j && (g_ascii_isspace(block[lo]) ||
-	    ((unsigned char)block[lo] == 0xC2 &&
-	    (unsigned char)block[lo + 1] == 0xA0)))
-		lo += g_ascii_isspace(block[lo]) ? 1 : 2;
-	j = space_skip(block, lo, j);
-	i = space_skip(t->str, 0, t->len);
-	if (j == lo)
-		return (size_t)-1;
-	while (j > lo) {
-		bool	sp = space_end(block, lo, j) > 0;
-
-		if (sp != (space_end(t->str, 0, i) > 0))
-			return (size_t)-1;
-		if (sp) {
-			j = space_skip(block, lo, j);
-			i = space_skip(t->str, 0, i);
-		} else if (i == 0 || t->str[--i] != block[--j])
-			return (size_t)-1;
-	}
-	if (space_end(t->str, 0, i) == 0 || htmltext_blank(t->str, i))
-		return (size_t)-1;
-	return i;
-}
-
-/* htmlclean_cut_text - see htmlclean.h. */
-char *
-htmlclean_cut_text(const char *html, size_t len, const char *block)
-{
-	struct htmlclean_result r;
-	struct work w = { .out = &r };
-	xmlDocPtr doc;
-	size_t	m;
-	char	*s = NULL;
-
-	if (block == NULL || (doc = work_open(&w, html, len)) == NULL)
-		return NULL;
-	result_init(&r);
-	/* the same cut as a marker's: from the element the block starts */
-	if ((m = tail_match(w.ht.text, block)) != (size_t)-1 &&
-	    cut_at(&w, m) && apply(&w, xmlDocGetRootElement(doc)))
-		s = serialise(doc);
-	htmlclean_result_clear(&r);
-	work_close(&w, doc);
-	return s;
-}
-
-/* htmlclean_add_paragraph - see htmlclean.h. */
-char *
-htmlclean_add_paragraph(const char *html, size_t len, const char *text)
-{
-	struct work w = { .out = NULL };
-	xmlDocPtr doc;
-	xmlNodePtr p;
-	char	*s;
-
-	if (text == NULL || (doc = work_open(&w, html, len)) == NULL)
-		return NULL;
-	/* a text node: libxml2 escapes <, > and & when it writes it */
-	p = xmlNewDocNode(doc, NULL, (const xmlChar *)"p", NULL);
-	(void)xmlAddChild(p, xmlNewDocText(doc, (const xmlChar *)text));
-	(void)xmlAddChild(w.body, p);
-	s = serialise(doc);
-	work_close(&w, doc);
-	return s;
 }
 
 /* htmlclean_result_clear - see htmlclean.h. */
@@ -847,53 +484,4 @@ htmlclean_result_clear(struct htmlclean_result *r)
 	if (r->kept_cids != NULL)
 		g_ptr_array_unref(r->kept_cids);
 	memset(r, 0, sizeof(*r));
-}
-
-/* in_list - the cid: target of attribute name of n is one of cids. */
-static bool
-in_list(xmlNodePtr n, const char *name, const GPtrArray *cids)
-{
-	GPtrArray *one = g_ptr_array_new_with_free_func(g_free);
-	bool	 r = false;
-
-	cid_add(n, name, one);
-	for (guint i = 0; one->len > 0 && i < cids->len && !r; i++)
-		r = strcmp(one->pdata[0], cids->pdata[i]) == 0;
-	g_ptr_array_unref(one);
-	return r;
-}
-
-/* htmlclean_remove_cids - see htmlclean.h. */
-char *
-htmlclean_remove_cids(const char *html, size_t len, const GPtrArray *cids)
-{
-	xmlDocPtr doc = parse(html, len);
-	xmlNodePtr root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
-	GPtrArray *gone = g_ptr_array_new();
-	char	*s = NULL;
-
-	for (xmlNodePtr n = root; n != NULL && cids != NULL;) {
-		bool	go = htmltext_is_elem(n, "img") &&
-		    in_list(n, "src", cids);
-
-		if (go)
-			g_ptr_array_add(gone, n);
-		else if (n->type == XML_ELEMENT_NODE &&
-		    in_list(n, "background", cids)) {
-			/* no dangling cid: reference either */
-			(void)xmlUnsetProp(n, (const xmlChar *)"background");
-			g_ptr_array_add(gone, NULL);
-		}
-		n = htmltext_next(n, root, !go);
-	}
-	for (guint i = 0; i < gone->len; i++)
-		if (gone->pdata[i] != NULL) {
-			xmlUnlinkNode(gone->pdata[i]);
-			xmlFreeNode(gone->pdata[i]);
-		}
-	if (gone->len > 0)
-		s = serialise(doc);
-	g_ptr_array_free(gone, TRUE);
-	xmlFreeDoc(doc);
-	return s;
 }
