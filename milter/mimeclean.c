@@ -50,6 +50,7 @@ struct clean {
 	bool	text_seen;		/* the message has a text body */
 	bool	text_left;		/* some text part kept something */
 	bool	signature_cut;		/* a signature, not just blank lines */
+	bool	modified;		/* a part was changed or removed */
 	char	*learned;		/* the learned block cut, or NULL */
 	struct store *st;		/* NULL: nothing is learned */
 	const char *sender;		/* lower-cased address, or NULL */
@@ -166,6 +167,7 @@ clean_plain(struct clean *k, GMimeTextPart *tp)
 		k->signature_cut |= cut.signature_why != NULL || learned;
 		kept = g_strdup_printf("%.*s\n", (int)keep, text);
 		set_text(tp, kept);
+		k->modified = true;
 		g_free(kept);
 	}
 	g_free(text);
@@ -203,6 +205,7 @@ clean_html(struct clean *k, GMimeTextPart *tp)
 		k->d->clean_signature |= r.signature;
 		k->signature_cut |= r.signature;
 		set_text(tp, r.html);
+		k->modified = true;
 	}
 	htmlclean_result_clear(&r);
 	g_free(html);
@@ -368,6 +371,7 @@ walk_images(struct clean *k, GMimeObject *o, int depth)
 			continue;
 		report_part(k, GMIME_PART(part), size, why);
 		g_object_unref(g_mime_multipart_remove_at(mp, i));
+		k->modified = true;
 	}
 }
 
@@ -390,8 +394,10 @@ strip_images(struct clean *k, GMimeObject *o, int depth)
 	    (html = g_mime_text_part_get_text(GMIME_TEXT_PART(o))) == NULL)
 		return;
 	out = htmlclean_remove_cids(html, strlen(html), k->dropped_cids);
-	if (out)
+	if (out) {
 		set_text(GMIME_TEXT_PART(o), out);
+		k->modified = true;
+	}
 	g_free(out);
 	g_free(html);
 }
@@ -415,6 +421,7 @@ cut_learned(const struct clean *k, GMimeObject *o, int depth)
 	if (!is_inline_text(o, "html") ||
 	    (html = g_mime_text_part_get_text(GMIME_TEXT_PART(o))) == NULL)
 		return;
+	/* the plain part lost the block already: k->modified is set */
 	out = htmlclean_cut_text(html, strlen(html), k->learned);
 	if (out)
 		set_text(GMIME_TEXT_PART(o), out);
@@ -675,9 +682,12 @@ clean_tree(struct clean *k, const struct message *m, GMimeObject *top)
 		g_mime_message_set_mime_part(m->mime, now);
 	if (k->c->clean_note && (note = note_line(k)) != NULL) {
 		add_note(now, note, 0);
+		k->modified = true;
 		g_free(note);
 	}
-	finish(k, m, top, now);
+	/* untouched mail is not written out and compared: most is */
+	if (k->modified)
+		finish(k, m, top, now);
 }
 
 int
@@ -688,8 +698,8 @@ mimeclean_run(const struct conf *c, struct store *st, const char *sender,
 	const char *at = sender ? strrchr(sender, '@') : NULL;
 	struct clean k = { c, d, g_ptr_array_new_with_free_func(g_free),
 	    g_ptr_array_new_with_free_func(g_free),
-	    g_ptr_array_new_with_free_func(g_free), false, false, false, NULL,
-	    st, at ? sender : NULL, at && at[1] ? at + 1 : NULL, err, 0 };
+	    g_ptr_array_new_with_free_func(g_free), false, false, false, false,
+	    NULL, st, at ? sender : NULL, at && at[1] ? at + 1 : NULL, err, 0 };
 
 	if (top == NULL || !c->clean_bodies)
 		goto out;
