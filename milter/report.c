@@ -70,6 +70,14 @@ string_or_null(GString *out, const char *s)
 		g_string_append(out, "null");
 }
 
+/* field - "name": a string or null, as one member of an object. */
+static void
+field(GString *out, const char *name, const char *value)
+{
+	key(out, name);
+	string_or_null(out, value);
+}
+
 static void
 string_array(GString *out, GPtrArray *a)
 {
@@ -118,14 +126,12 @@ cleaned(GString *out, const struct decision *d)
 	string_array(out, d->clean_removed);
 	key(out, "saved");
 	g_string_append_printf(out, "%" G_GINT64_FORMAT, d->clean_saved);
-	key(out, "skipped");
-	string_or_null(out, d->clean_skipped);
+	field(out, "skipped", d->clean_skipped);
 	key(out, "body_replaced");
 	g_string_append(out, d->body ? "true" : "false");
 	key(out, "signature_learned");
 	g_string_append(out, d->clean_learned ? "true" : "false");
-	key(out, "archive");
-	string_or_null(out, d->clean_archive);
+	field(out, "archive", d->clean_archive);
 	g_string_append_c(out, '}');
 }
 
@@ -185,30 +191,21 @@ report_json(const struct envelope *env, const struct message *m,
 	g_string_append_c(out, '{');
 	key(out, "action");
 	report_json_string(out, decision_action_name(d->action), -1);
-	key(out, "reason");
-	string_or_null(out, d->reason);
+	field(out, "reason", d->reason);
 	if (d->action == ACTION_REJECT || d->action == ACTION_TEMPFAIL) {
 		key(out, "reply");
 		reply(out, d);
 	}
 	key(out, "queue_id");
 	report_json_string(out, env->queue_id, -1);
-	key(out, "placement");
-	string_or_null(out, d->placement);
-	key(out, "policy");
-	string_or_null(out, d->policy);
-	key(out, "automatic");
-	string_or_null(out, d->automatic);
-	key(out, "subject");
-	string_or_null(out, subj);
-	key(out, "ticket");
-	string_or_null(out, d->ticket);
-	key(out, "ticket_found");
-	string_or_null(out, d->ticket_found);
-	key(out, "ticket_conflict");
-	string_or_null(out, d->ticket_conflict);
-	key(out, "direction");
-	string_or_null(out, d->direction);
+	field(out, "placement", d->placement);
+	field(out, "policy", d->policy);
+	field(out, "automatic", d->automatic);
+	field(out, "subject", subj);
+	field(out, "ticket", d->ticket);
+	field(out, "ticket_found", d->ticket_found);
+	field(out, "ticket_conflict", d->ticket_conflict);
+	field(out, "direction", d->direction);
 	key(out, "cleaned");
 	cleaned(out, d);
 	key(out, "changed");
@@ -223,10 +220,8 @@ report_json(const struct envelope *env, const struct message *m,
 	    (d->anomalies & ANOMALY_OVERSIZE) &&
 	    (d->anomalies & ANOMALY_UNPARSEABLE) ? "," : "",
 	    d->anomalies & ANOMALY_UNPARSEABLE ? "\"unparseable\"" : "");
-	key(out, "error");
-	string_or_null(out, d->error);
-	key(out, "record");
-	string_or_null(out, d->record->len ? d->record->str : NULL);
+	field(out, "error", d->error);
+	field(out, "record", d->record->len ? d->record->str : NULL);
 	key(out, "message");
 	report_json_string(out, (const char *)delivered->data, delivered->len);
 	g_string_append(out, "}\n");
