@@ -40,6 +40,7 @@ LIB_SRCS	= \
 	milter/address.c \
 	milter/archive.c \
 	milter/conf.c \
+	milter/conftable.c \
 	milter/core.c \
 	milter/decision.c \
 	milter/htmlclean.c \
