@@ -22,6 +22,13 @@
  */
 bool	address_match(const struct conf *, const char *addr, int *which);
 
+/*
+ * address_listed - true when addr (bare, or in <>) is on list: an entry
+ * "user@domain" is that address (case-insensitive), "@domain" any address
+ * of that domain, "domain" any address of it or its subdomains.
+ */
+bool	address_listed(const char *const *list, const char *addr);
+
 /* address_is_null - true for the null sender "<>" or "". */
 bool	address_is_null(const char *addr);
 

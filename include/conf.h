@@ -29,10 +29,21 @@ enum conf_policy {
 	POLICY_REMOVE		/* drop the support recipient, keep the others */
 };
 
-/* What to do when a message cannot be handled (store error, bad state). */
+/* What to do with support mail that cannot be handled as usual. */
 enum conf_failure {
-	FAILURE_ACCEPT,
-	FAILURE_TEMPFAIL
+	FAILURE_ACCEPT,		/* pass it on unmodified */
+	FAILURE_TEMPFAIL,	/* 4xx: the sender retries */
+	FAILURE_REJECT,		/* 5xx: the sender gets a bounce */
+	FAILURE_QUARANTINE	/* accept into the MTA's hold queue */
+};
+
+/* The classes of failure, each with its own action. */
+enum conf_failure_class {
+	FAIL_INTERNAL,		/* spool, the MTA refusing a change */
+	FAIL_STORE,		/* the database cannot record the decision */
+	FAIL_OVERSIZE,		/* above max_message_size */
+	FAIL_UNPARSEABLE,	/* GMime cannot parse the message */
+	FAIL_CLASSES
 };
 
 struct conf {
@@ -53,7 +64,10 @@ struct conf {
 	enum conf_policy bcc_action;
 	enum conf_policy multi_recipient_action;
 	char	**guidance_reply;	/* template lines, NULL-terminated */
-	enum conf_failure on_failure;
+	enum conf_failure on_failure[FAIL_CLASSES];
+	char	**exempt_senders;	/* as written */
+	char	*stats_file;		/* NULL: none */
+	size_t	stats_interval;		/* seconds */
 	/* threading */
 	char	**trusted_networks;	/* as written */
 	bool	ticket_allocate;	/* number new tickets ourselves */
@@ -99,6 +113,12 @@ int	conf_override(struct conf *, const char *key, const char *value);
 
 /* conf_policy_name - the configuration word for a policy action. */
 const char *conf_policy_name(enum conf_policy);
+
+/* conf_failure_name - "accept", "tempfail", "reject" or "quarantine". */
+const char *conf_failure_name(enum conf_failure);
+
+/* conf_failure_class_name - "internal-error", "store-error", ... */
+const char *conf_failure_class_name(enum conf_failure_class);
 
 /* One row of the settings table, for documentation and its tests. */
 struct conf_key {

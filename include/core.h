@@ -42,4 +42,14 @@ bool	core_needs_body(const struct conf *, const struct envelope *);
 int	core_decide(const struct envelope *, const struct message *msg,
 	    const struct conf *, struct store *st, struct decision *out);
 
+/*
+ * core_fail - make out the configured action for a failure of class cls:
+ * its edits, removals and new body are dropped, so the message is passed
+ * unmodified, held, tempfailed or rejected; what (copied) is the error
+ * for the log.  core_decide() uses it for store errors, the milter for
+ * messages it could not take in or change.
+ */
+void	core_fail(const struct conf *, enum conf_failure_class cls,
+	    const char *what, struct decision *out);
+
 #endif

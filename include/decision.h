@@ -21,7 +21,7 @@ enum decision_action {
 	ACTION_ACCEPT,
 	ACTION_REJECT,
 	ACTION_TEMPFAIL,
-	ACTION_DISCARD
+	ACTION_QUARANTINE	/* accept into the MTA's hold queue */
 };
 
 /*
@@ -100,7 +100,8 @@ void	decision_set_header(struct decision *, const struct message *,
 /* decision_changed - true when carrying out d modifies the message. */
 bool	decision_changed(const struct decision *);
 
-/* decision_action_name - "accept", "reject", "tempfail" or "discard". */
+/* decision_action_name - "accept", "reject", "tempfail" or
+ * "quarantine". */
 const char *decision_action_name(enum decision_action);
 
 /*

@@ -106,3 +106,34 @@ address_is_system(const char *addr)
 	return (len == 13 && g_ascii_strncasecmp(buf, "mailer-daemon", 13) == 0) ||
 	    (len == 10 && g_ascii_strncasecmp(buf, "postmaster", 10) == 0);
 }
+
+/* domain_listed - dom is d, or with a leading-dot-free d a subdomain of it. */
+static bool
+domain_listed(const char *dom, const char *d, bool subdomains)
+{
+	size_t	len = strlen(dom), dlen = strlen(d);
+
+	if (g_ascii_strcasecmp(dom, d) == 0)
+		return true;
+	return subdomains && len > dlen && dom[len - dlen - 1] == '.' &&
+	    g_ascii_strcasecmp(dom + len - dlen, d) == 0;
+}
+
+bool
+address_listed(const char *const *list, const char *addr)
+{
+	char	buf[ADDRESS_MAX];
+	int	at;
+
+	if (addr == NULL || (at = split(addr, buf, sizeof(buf))) <= 0)
+		return false;
+	for (; list && *list; list++) {
+		const char *e = *list;
+
+		if (*e == '@' ? domain_listed(buf + at + 1, e + 1, false) :
+		    strchr(e, '@') ? g_ascii_strcasecmp(buf, e) == 0 :
+		    domain_listed(buf + at + 1, e, true))
+			return true;
+	}
+	return false;
+}

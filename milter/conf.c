@@ -48,6 +48,20 @@ static const char *const policy_names[] = {
 	[POLICY_REMOVE] = "remove",
 };
 
+static const char *const failure_names[] = {
+	[FAILURE_ACCEPT] = "accept",
+	[FAILURE_TEMPFAIL] = "tempfail",
+	[FAILURE_REJECT] = "reject",
+	[FAILURE_QUARANTINE] = "quarantine",
+};
+
+static const char *const failure_class_names[] = {
+	[FAIL_INTERNAL] = "internal-error",
+	[FAIL_STORE] = "store-error",
+	[FAIL_OVERSIZE] = "oversize",
+	[FAIL_UNPARSEABLE] = "unparseable",
+};
+
 static const struct {
 	const char *name;
 	int	facility;
@@ -69,6 +83,18 @@ const char *
 conf_policy_name(enum conf_policy p)
 {
 	return policy_names[p];
+}
+
+const char *
+conf_failure_name(enum conf_failure f)
+{
+	return failure_names[f];
+}
+
+const char *
+conf_failure_class_name(enum conf_failure_class f)
+{
+	return failure_class_names[f];
 }
 
 /* fail - format "FILE:LINE: message" into the loader's buffer. */
@@ -381,6 +407,26 @@ parse_socket(struct loader *ld, const config_setting_t *s, char **out)
 	return 0;
 }
 
+/* free_value - release what apply() stored for k in c. */
+static void
+free_value(const struct key *k, struct conf *c)
+{
+	void	*field = (char *)c + k->off;
+
+	switch (k->type) {
+	case T_STRING: case T_PATH: case T_OPTPATH: case T_SOCKET:
+	case T_HEADER_NAME:
+		g_free(*(char **)field);
+		break;
+	case T_ADDRESSES: case T_GUIDANCE: case T_LIST:
+		g_strfreev(*(char ***)field);
+		break;
+	case T_SIZE: case T_MODE: case T_FACILITY: case T_POLICY:
+	case T_FAILURE: case T_BOOL: case T_NUMBER:
+		break;
+	}
+}
+
 /* apply - check one setting and store it in c, freeing any earlier value. */
 static int
 apply(struct loader *ld, const struct key *k, const config_setting_t *s,
@@ -393,33 +439,34 @@ apply(struct loader *ld, const struct key *k, const config_setting_t *s,
 	switch (k->type) {
 	case T_STRING:
 	case T_PATH:
+	case T_OPTPATH:
 		if ((str = get_string(ld, s)) == NULL)
 			return -1;
 		if (k->type == T_PATH && *str == '\0')
 			return fail(ld, s, "%s: empty path", k->pub.name);
-		g_free(*(char **)field);
-		*(char **)field = k->type == T_PATH ? resolve(ld, str) :
-		    g_strdup(str);
+		free_value(k, c);
+		*(char **)field = k->type == T_STRING ? g_strdup(str) :
+		    *str ? resolve(ld, str) : NULL;
 		return 0;
 	case T_SOCKET:
-		g_free(*(char **)field);
+		free_value(k, c);
 		*(char **)field = NULL;
 		return parse_socket(ld, s, field);
 	case T_HEADER_NAME:
-		g_free(*(char **)field);
+		free_value(k, c);
 		*(char **)field = NULL;
 		return parse_header_name(ld, s, field);
 	case T_ADDRESSES:
-		g_strfreev(*(char ***)field);
+		free_value(k, c);
 		*(char ***)field = NULL;
 		return parse_addresses(ld, s, field);
 	case T_GUIDANCE:
 		/* checked in conf_load, once the addresses are known */
-		g_strfreev(*(char ***)field);
+		free_value(k, c);
 		*(char ***)field = parse_strings(ld, s, GUIDANCE_MAX_LINES, false);
 		return *(char ***)field ? 0 : -1;
 	case T_LIST:
-		g_strfreev(*(char ***)field);
+		free_value(k, c);
 		*(char ***)field = parse_strings(ld, s, LIST_MAX, true);
 		return *(char ***)field ? 0 : -1;
 	case T_BOOL:
@@ -444,17 +491,12 @@ apply(struct loader *ld, const struct key *k, const config_setting_t *s,
 			return -1;
 		*(enum conf_policy *)field = (enum conf_policy)w;
 		return 0;
-	case T_FAILURE: {
-		static const char *const failures[] = {
-			[FAILURE_ACCEPT] = "accept", [FAILURE_TEMPFAIL] = "tempfail"
-		};
-
-		if ((w = parse_word(ld, s, failures, G_N_ELEMENTS(failures),
-		    ~0u)) < 0)
+	case T_FAILURE:
+		if ((w = parse_word(ld, s, failure_names,
+		    G_N_ELEMENTS(failure_names), ~0u)) < 0)
 			return -1;
 		*(enum conf_failure *)field = (enum conf_failure)w;
 		return 0;
-	}
 	}
 	return fail(ld, s, "%s: internal error: unknown type", k->pub.name);
 }
@@ -619,24 +661,9 @@ conf_free(struct conf *c)
 {
 	if (c == NULL)
 		return;
+	for (const struct key *k = conf_table; k->pub.name; k++)
+		free_value(k, c);
 	g_free(c->path);
-	g_strfreev(c->support_addresses);
-	g_free(c->recipient_delimiter);
-	g_free(c->socket);
-	g_free(c->socket_group);
-	g_free(c->database);
-	g_free(c->spool_directory);
-	g_free(c->header_name);
-	g_strfreev(c->guidance_reply);
-	g_strfreev(c->trusted_networks);
-	g_free(c->ticket_word);
-	g_free(c->ticket_brackets);
-	g_free(c->ticket_header_name);
-	g_strfreev(c->subject_prefixes);
-	g_strfreev(c->subject_gateway_tags);
-	g_strfreev(c->reply_markers);
-	g_strfreev(c->disclaimer_patterns);
-	g_free(c->clean_header_name);
 	netlist_free(c->trusted);
 	subject_rules_free(c->subject_rules);
 	textclean_rules_free(c->textclean_rules);

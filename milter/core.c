@@ -13,7 +13,9 @@
  *	original is archived (archive.h) before the record that names it.
  *	Every decision about support mail is then stored in one transaction
  *	before the caller acts on it, with the image and signature counts
- *	cleaning took; a store or archive failure turns into on_failure.
+ *	cleaning took.  Each class of failure has its configured action
+ *	(on_store_error, on_internal_error, on_oversize, on_unparseable): a
+ *	store or archive failure is a store error.
  *
  *	A reject at end of message fails the mail for every recipient, so
  *	when the envelope has recipients besides support the reject becomes
@@ -142,6 +144,12 @@ decide_rule(const struct envelope *env, const struct message *m,
 		mark(c, m, "pass", d);
 		return true;
 	}
+	if (address_listed((const char *const *)c->exempt_senders,
+	    env->sender)) {
+		d->reason = "exempt-sender";
+		mark(c, m, "exempt", d);
+		return true;
+	}
 	action = place == PLACE_CC ? c->cc_only_action : c->bcc_action;
 	d->automatic = policy_automatic(env, m->mime);
 	if (action == POLICY_REJECT && d->automatic)
@@ -164,26 +172,75 @@ decide_rule(const struct envelope *env, const struct message *m,
 	return true;
 }
 
-/* fail_safe - the configured action when the decision cannot be kept. */
+/* What the sender is told for each failure class, when it is told. */
+static const struct {
+	const char *later_xcode;	/* with 451 */
+	const char *later;
+	const char *reject_code, *reject_xcode, *reject;
+} failure_replies[FAIL_CLASSES] = {
+	[FAIL_INTERNAL] = { "4.3.0",
+	    "support-milter cannot handle this message now, please try again later",
+	    "554", "5.3.0", "support-milter cannot handle this message" },
+	[FAIL_STORE] = { "4.3.0",
+	    "support-milter cannot record this message now, please try again later",
+	    "554", "5.3.0", "support-milter cannot record this message" },
+	[FAIL_OVERSIZE] = { "4.3.4",
+	    "the message is too big for the support address now, please try again later",
+	    "552", "5.3.4", "the message is too big for the support address; "
+	    "please send large files as a link" },
+	[FAIL_UNPARSEABLE] = { "4.6.0",
+	    "the message could not be read now, please try again later",
+	    "554", "5.6.0", "the message could not be read (malformed MIME); "
+	    "please send it again" },
+};
+
+/* failure_action - the configured action of class cls into d. */
 static void
-fail_safe(const struct conf *c, char *error, struct decision *d)
+failure_action(const struct conf *c, enum conf_failure_class cls,
+    struct decision *d)
+{
+	const char *code, *xcode, *text;
+
+	switch (c->on_failure[cls]) {
+	case FAILURE_ACCEPT:
+		d->action = ACTION_ACCEPT;
+		return;
+	case FAILURE_QUARANTINE:
+		d->action = ACTION_QUARANTINE;
+		return;
+	case FAILURE_TEMPFAIL:
+		d->action = ACTION_TEMPFAIL;
+		code = "451";
+		xcode = failure_replies[cls].later_xcode;
+		text = failure_replies[cls].later;
+		break;
+	case FAILURE_REJECT:
+	default:
+		d->action = ACTION_REJECT;
+		code = failure_replies[cls].reject_code;
+		xcode = failure_replies[cls].reject_xcode;
+		text = failure_replies[cls].reject;
+		break;
+	}
+	g_strlcpy(d->reply_code, code, sizeof(d->reply_code));
+	g_strlcpy(d->reply_xcode, xcode, sizeof(d->reply_xcode));
+	g_ptr_array_add(d->reply_lines, g_strdup(text));
+}
+
+void
+core_fail(const struct conf *c, enum conf_failure_class cls,
+    const char *what, struct decision *d)
 {
 	g_array_set_size(d->edits, 0);
 	g_ptr_array_set_size(d->removed_rcpts, 0);
 	g_ptr_array_set_size(d->reply_lines, 0);
-	d->error = error;
-	d->reason = "store-error";
+	g_clear_pointer(&d->body, g_byte_array_unref);
+	g_free(d->error);
+	d->error = g_strdup(what);
+	d->reason = conf_failure_class_name(cls);
 	d->policy = NULL;
 	d->direction = NULL;
-	if (c->on_failure == FAILURE_ACCEPT) {
-		d->action = ACTION_ACCEPT;
-		return;
-	}
-	d->action = ACTION_TEMPFAIL;
-	g_strlcpy(d->reply_code, "451", sizeof(d->reply_code));
-	g_strlcpy(d->reply_xcode, "4.3.0", sizeof(d->reply_xcode));
-	g_ptr_array_add(d->reply_lines, g_strdup(
-	    "support-milter cannot record this message now, please try again later"));
+	failure_action(c, cls, d);
 }
 
 /* record - store everything of the message in one durable transaction. */
@@ -269,14 +326,17 @@ static int
 decide(const struct envelope *env, const struct message *msg,
     const struct conf *c, struct store *st, struct decision *d, char *err)
 {
-	if (msg->anomalies & ANOMALY_OVERSIZE)
-		d->reason = "oversize";
-	else if (msg->mime == NULL) {
+	if (msg->anomalies & ANOMALY_OVERSIZE) {
+		d->reason = conf_failure_class_name(FAIL_OVERSIZE);
+		failure_action(c, FAIL_OVERSIZE, d);
+	} else if (msg->mime == NULL) {
+		d->reason = conf_failure_class_name(FAIL_UNPARSEABLE);
+		failure_action(c, FAIL_UNPARSEABLE, d);
 		/* passed as it came; the ticket system is told why */
-		d->reason = "unparseable";
 		d->clean_skipped = "unparseable";
-		decision_add_edit(d, EDIT_ADD, c->clean_header_name, 0,
-		    "skipped=unparseable");
+		if (d->action == ACTION_ACCEPT || d->action == ACTION_QUARANTINE)
+			decision_add_edit(d, EDIT_ADD, c->clean_header_name, 0,
+			    "skipped=unparseable");
 	}
 	else if (!core_needs_body(c, env))
 		learn(c, msg, d);
@@ -314,6 +374,6 @@ core_decide(const struct envelope *env, const struct message *msg,
 	}
 	if (decide(env, msg, c, st, d, err) == 0)
 		return 0;
-	fail_safe(c, g_strdup(err), d);
+	core_fail(c, FAIL_STORE, err, d);
 	return -1;
 }

@@ -20,7 +20,7 @@ static const char *const action_names[] = {
 	[ACTION_ACCEPT] = "accept",
 	[ACTION_REJECT] = "reject",
 	[ACTION_TEMPFAIL] = "tempfail",
-	[ACTION_DISCARD] = "discard",
+	[ACTION_QUARANTINE] = "quarantine",
 };
 
 static void

@@ -366,8 +366,8 @@ run_daemon(const struct options *o, const struct conf *c, struct store *st)
 	(void)signal(SIGXFSZ, SIG_IGN);
 	if (store_read_only(st))
 		log_msg(LOG_WARNING, "store %s: read-only for this process: "
-		    "support mail gets on_failure (%s)", c->database,
-		    c->on_failure == FAILURE_ACCEPT ? "accept" : "tempfail");
+		    "support mail gets on_store_error (%s)", c->database,
+		    conf_failure_name(c->on_failure[FAIL_STORE]));
 	milter_version(v, sizeof(v));
 	log_msg(LOG_INFO, "starting " PROGRAM " " VERSION " (libmilter %s) "
 	    "config=%s database=%s", v, c->path, c->database);

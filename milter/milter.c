@@ -116,7 +116,8 @@ on_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 	    milter_conf->spill_size, milter_conf->max_message_size);
 	(void)g_strlcpy(c->client, "unknown", sizeof(c->client));
 	(void)smfi_setpriv(ctx, c);
-	*pf0 = want;
+	/* holding mail is optional: only on_*_error = quarantine needs it */
+	*pf0 = want | (f0 & SMFIF_QUARANTINE);
 	*pf1 = (steps | SMFIP_HDR_LEADSPC | SMFIP_SKIP) & f1;
 	*pf2 = *pf3 = 0;
 	return SMFIS_CONTINUE;
@@ -323,24 +324,39 @@ status_of(const struct decision *d)
 	switch (d->action) {
 	case ACTION_REJECT: return SMFIS_REJECT;
 	case ACTION_TEMPFAIL: return SMFIS_TEMPFAIL;
-	case ACTION_DISCARD: return SMFIS_DISCARD;
+	case ACTION_QUARANTINE:
 	case ACTION_ACCEPT: break;
 	}
 	return SMFIS_ACCEPT;
 }
 
-/* failed - a message we could not take in or act on, per on_failure. */
-static sfsistat
-failed(const struct envelope *env, const char *what)
+/* carry_out - d's reply, or its hold in the MTA's quarantine. */
+static int
+carry_out(SMFICTX *ctx, const struct decision *d)
 {
-	bool	accept = milter_conf->on_failure == FAILURE_ACCEPT;
-	GString	*e = g_string_new(NULL);
+	char	reason[128];
 
-	decision_append_value(e, what);
-	log_msg(LOG_ERR, "%s: action=%s reason=internal-error error=%s",
-	    env->queue_id, accept ? "accept" : "tempfail", e->str);
-	(void)g_string_free(e, TRUE);
-	return accept ? SMFIS_ACCEPT : SMFIS_TEMPFAIL;
+	if (d->action != ACTION_QUARANTINE)
+		return set_reply(ctx, d);
+	(void)g_snprintf(reason, sizeof(reason), "support-milter: %s",
+	    d->reason);
+	return smfi_quarantine(ctx, reason);
+}
+
+/* failed - a message we could not take in or change: on_internal_error. */
+static sfsistat
+failed(SMFICTX *ctx, const struct envelope *env, const char *what)
+{
+	struct decision d;
+	sfsistat rs;
+
+	decision_init(&d);
+	core_fail(milter_conf, FAIL_INTERNAL, what, &d);
+	/* an MTA without quarantine gets the safe answer */
+	rs = carry_out(ctx, &d) == MI_SUCCESS ? status_of(&d) : SMFIS_TEMPFAIL;
+	log_decision(env, &d);
+	decision_release(&d);
+	return rs;
 }
 
 /*
@@ -362,7 +378,7 @@ finish(SMFICTX *ctx, struct conn *c)
 
 		(void)g_snprintf(what, sizeof(what), "spool %s: %s",
 		    milter_conf->spool_directory, g_strerror(c->spool_errno));
-		rs = failed(&env, what);
+		rs = failed(ctx, &env, what);
 		conn_reset(c);
 		return rs;
 	}
@@ -370,8 +386,8 @@ finish(SMFICTX *ctx, struct conn *c)
 	decision_init(&d);
 	(void)core_decide(&env, &msg, milter_conf, milter_store, &d);
 	if (apply_edits(ctx, c, &d) != MI_SUCCESS ||
-	    set_reply(ctx, &d) != MI_SUCCESS)
-		rs = failed(&env, "smfi: the MTA refused a change");
+	    carry_out(ctx, &d) != MI_SUCCESS)
+		rs = failed(ctx, &env, "smfi: the MTA refused a change");
 	else {
 		log_decision(&env, &d);
 		rs = status_of(&d);
@@ -417,7 +433,7 @@ static struct smfiDesc desc = {
 	.xxfi_name = "support-milter",
 	.xxfi_version = SMFI_VERSION,
 	.xxfi_flags = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_DELRCPT |
-	    SMFIF_CHGBODY,
+	    SMFIF_CHGBODY | SMFIF_QUARANTINE,
 	.xxfi_connect = on_connect,
 	.xxfi_envfrom = on_envfrom,
 	.xxfi_envrcpt = on_envrcpt,

@@ -246,7 +246,5 @@ report_text(const struct message *m, const struct decision *d,
 		}
 		return 0;
 	}
-	if (d->action == ACTION_DISCARD)
-		return 0;
 	return render_message(m, d, out);
 }

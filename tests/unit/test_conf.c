@@ -29,7 +29,12 @@ test_defaults(void **state)
 	assert_int_equal(c->cc_only_action, POLICY_REJECT);
 	assert_int_equal(c->bcc_action, POLICY_WARN);
 	assert_int_equal(c->multi_recipient_action, POLICY_WARN);
-	assert_int_equal(c->on_failure, FAILURE_TEMPFAIL);
+	assert_int_equal(c->on_failure[FAIL_STORE], FAILURE_TEMPFAIL);
+	assert_int_equal(c->on_failure[FAIL_INTERNAL], FAILURE_TEMPFAIL);
+	assert_int_equal(c->on_failure[FAIL_OVERSIZE], FAILURE_ACCEPT);
+	assert_int_equal(c->on_failure[FAIL_UNPARSEABLE], FAILURE_ACCEPT);
+	assert_null(c->stats_file);
+	assert_null(c->exempt_senders[0]);
 	assert_int_equal(c->spill_size, 1024 * 1024);
 	assert_int_equal(c->max_message_size, 50 * 1024 * 1024);
 	assert_int_equal(c->syslog_facility, LOG_MAIL);
@@ -51,7 +56,10 @@ test_values(void **state)
 	    "syslog_facility = \"local3\";\n"
 	    "cc_only_action = \"warn\";\n"
 	    "multi_recipient_action = \"remove\";\n"
-	    "on_failure = \"accept\";\n");
+	    "on_store_error = \"accept\";\n"
+	    "on_oversize = \"reject\";\n"
+	    "on_unparseable = \"quarantine\";\n"
+	    "stats_file = \"/var/lib/prom/support-milter.prom\";\n");
 
 	(void)state;
 	assert_string_equal(c->support_addresses[0], "help@example.org");
@@ -64,7 +72,10 @@ test_values(void **state)
 	assert_int_equal(c->syslog_facility, LOG_LOCAL3);
 	assert_int_equal(c->cc_only_action, POLICY_WARN);
 	assert_int_equal(c->multi_recipient_action, POLICY_REMOVE);
-	assert_int_equal(c->on_failure, FAILURE_ACCEPT);
+	assert_int_equal(c->on_failure[FAIL_STORE], FAILURE_ACCEPT);
+	assert_int_equal(c->on_failure[FAIL_OVERSIZE], FAILURE_REJECT);
+	assert_int_equal(c->on_failure[FAIL_UNPARSEABLE], FAILURE_QUARANTINE);
+	assert_string_equal(c->stats_file, "/var/lib/prom/support-milter.prom");
 	conf_free(c);
 }
 
@@ -110,8 +121,8 @@ static const struct {
 	 "FILE:1: bcc_action: \"remove\" is not one of accept, warn, reject"},
 	{"multi word", "multi_recipient_action = \"reject\";\n",
 	 "FILE:1: multi_recipient_action: \"reject\" is not one of warn, remove"},
-	{"failure word", "on_failure = \"discard\";\n",
-	 "FILE:1: on_failure: \"discard\" is not one of accept, tempfail"},
+	{"failure word", "on_store_error = \"discard\";\n",
+	 "FILE:1: on_store_error: \"discard\" is not one of accept, tempfail, reject, quarantine"},
 	{"wrong type", "socket = 25;\n", "FILE:1: socket: expected a string"},
 	{"socket scheme", "socket = \"tcp:25\";\n",
 	 "FILE:1: socket: \"tcp:25\" is not unix:PATH, inet:PORT@HOST or inet6:PORT@HOST"},

@@ -120,6 +120,21 @@ static const struct {
 	 "From: Support <support@example.com>\nTo: c@customer.example\nCc: support@example.com\n",
 	 {ACTION_ACCEPT, "from-support", "exempt", NULL,
 	  "recipient=cc-only; policy=exempt", NULL, 0}},
+	{"cc only, exempt sender domain", "exempt_senders = [ \"customer.example\" ];",
+	 "<cust@eu.customer.example>", {SUPPORT},
+	 "To: alice@customer.example\nCc: support@example.com\n",
+	 {ACTION_ACCEPT, "exempt-sender", "exempt", NULL,
+	  "recipient=cc-only; policy=exempt", NULL, 0}},
+	{"cc only, exempt address", "exempt_senders = [ \"CUST@customer.example\" ];",
+	 CUSTOMER, {SUPPORT},
+	 "To: alice@customer.example\nCc: support@example.com\n",
+	 {ACTION_ACCEPT, "exempt-sender", "exempt", NULL,
+	  "recipient=cc-only; policy=exempt", NULL, 0}},
+	{"cc only, @domain is not its subdomains", "exempt_senders = [ \"@customer.example\", \"bob@customer.example\" ];",
+	 "<cust@eu.customer.example>", {SUPPORT},
+	 "To: alice@customer.example\nCc: support@example.com\n",
+	 {ACTION_REJECT, "cc-only", "reject", NULL, NULL,
+	  "Your message to support@example.com was not accepted.", 0}},
 	{"not for support", "", CUSTOMER, {ALICE},
 	 "To: alice@customer.example\nCc: support@example.com\n",
 	 {ACTION_ACCEPT, "not-support", NULL, NULL, NULL, NULL, 0}},
@@ -215,7 +230,7 @@ test_store_full(void **state)
 	const char *rcpts[] = { SUPPORT };
 	struct envelope env = { "Q2", CUSTOMER, rcpts, 1, "192.0.2.1", NULL, 1 };
 	struct conf *c = testlib_conf("");
-	struct conf *ca = testlib_conf("on_failure = \"accept\";");
+	struct conf *ca = testlib_conf("on_store_error = \"accept\";");
 	struct message m;
 	struct decision d;
 	int	rc = 0, n;

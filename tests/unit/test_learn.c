@@ -366,7 +366,7 @@ test_archive(void **state)
 	conf_free(c);
 }
 
-/* An archive that cannot be written is a store error: on_failure. */
+/* An archive that cannot be written is a store error: on_store_error. */
 static void
 test_archive_failure(void **state)
 {
