@@ -56,6 +56,7 @@ LIB_SRCS	= \
 	milter/report.c \
 	milter/rfc2047.c \
 	milter/spool.c \
+	milter/stats.c \
 	milter/store.c \
 	milter/subject.c \
 	milter/textclean.c \
@@ -67,7 +68,8 @@ LIB_SRCS	= \
 DAEMON_SRCS	= \
 	milter/log.c \
 	milter/main.c \
-	milter/milter.c
+	milter/milter.c \
+	milter/statsfile.c
 
 # The database tool: the library modules, none of the daemon's.
 DB_SRCS		= \
@@ -85,6 +87,7 @@ UNIT_TESTS	= \
 	tests/unit/test_msgid.c \
 	tests/unit/test_netlist.c \
 	tests/unit/test_rfc2047.c \
+	tests/unit/test_stats.c \
 	tests/unit/test_store.c \
 	tests/unit/test_subject.c \
 	tests/unit/test_textclean.c

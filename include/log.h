@@ -2,7 +2,8 @@
  * log.h - where support-milter's log lines go: syslog, or stderr in the
  * foreground.
  *
- * Only main.c and milter.c log; library modules return errors instead.
+ * Only the daemon's modules (main.c, milter.c, statsfile.c) log; library
+ * modules return errors instead.
  * log_open() is called once before any thread starts; log_msg() is
  * thread-safe (syslog(3) is, and each stderr line is one write).
  */

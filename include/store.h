@@ -17,7 +17,8 @@
  *			DIR is "in" (to support) or "out" (from support)
  *	tickets		TICKET -> "FIRST\tLAST\tCOUNT\tSUBJECT"
  *	ticket_msgs	TICKET -> Message-ID key, one duplicate per message
- *	meta		"next_ticket" -> the next number to allocate
+ *	meta		"next_ticket" -> the next number to allocate;
+ *			"stat:KEY" -> a counter (stats.h), decimal
  *	images		"DOMAIN\tSHA256HEX" of an inline image -> "COUNT\tLASTSEEN":
  *			in how many messages of the sender domain it was
  *	sigs		"ADDRESS\tHASH" of a trailing text block ->
@@ -72,12 +73,16 @@ struct store_put {
 					   once (distinct) */
 	size_t	nimage_keys;
 	const char *sig_key;	/* sigs record to count, or NULL */
+	const char *const *stat_keys;	/* meta counters ("stat:KEY") */
+	const uint64_t *stat_adds;	/* to add to each */
+	size_t	nstats;
 };
 
 /*
  * store_put - write everything of one message in one durable
  * transaction: the decision record, the images and sigs counts (one
- * more each, LASTSEEN set to now), and the ticket and its Message-IDs.
+ * more each, LASTSEEN set to now), the counters, and the ticket and its
+ * Message-IDs.
  * Errors include a map full at its maximum (MDB_MAP_FULL), a read-only
  * database, an empty or over-long (> 400 bytes) count key
  * (MDB_BAD_VALSIZE) and I/O errors of the commit.
@@ -146,6 +151,13 @@ struct store_stats {
 
 int	store_stats(struct store *, struct store_stats *,
 	    char err[STORE_ERRLEN]);
+
+/*
+ * store_counters - the meta counters of keys (stats.h's keys, without
+ * "stat:") into values, 0 for those never written.
+ */
+int	store_counters(struct store *, const char *const *keys, size_t n,
+	    uint64_t *values, char err[STORE_ERRLEN]);
 
 /*
  * store_prune - remove decisions and Message-IDs older than cutoff,

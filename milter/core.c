@@ -31,6 +31,7 @@
 #include "msgid.h"
 #include "netlist.h"
 #include "policy.h"
+#include "stats.h"
 #include "thread.h"
 
 #define GUIDANCE_VAR	"${support_address}"
@@ -249,11 +250,18 @@ record(const struct envelope *env, struct store *st, struct decision *d,
     char *err)
 {
 	struct store_put p = {
-		env->now, NULL, d->direction ? d->ticket : NULL,
-		d->direction, d->message_id, NULL, 0, d->subject,
-		(const char *const *)d->clean_image_keys->pdata,
-		d->clean_image_keys->len, d->clean_sig_key
+		.now = env->now,
+		.ticket = d->direction ? d->ticket : NULL,
+		.direction = d->direction,
+		.message_id = d->message_id,
+		.subject = d->subject,
+		.image_keys = (const char *const *)d->clean_image_keys->pdata,
+		.nimage_keys = d->clean_image_keys->len,
+		.sig_key = d->clean_sig_key,
 	};
+	struct stats_delta delta;
+	const char *keys[STATS_SERIES];
+	uint64_t adds[STATS_SERIES];
 
 	/* only mail from support teaches which IDs belong to a ticket */
 	if (d->direction && strcmp(d->direction, "out") == 0) {
@@ -265,6 +273,14 @@ record(const struct envelope *env, struct store *st, struct decision *d,
 	g_string_append_c(d->record, ' ');
 	decision_summary(env, d, d->record);
 	p.record = d->record->str;
+	stats_delta_of(d, &delta);
+	for (int i = 0; i < STATS_SERIES; i++)
+		if (delta.add[i]) {
+			keys[p.nstats] = stats_key((enum stats_series)i);
+			adds[p.nstats++] = delta.add[i];
+		}
+	p.stat_keys = keys;
+	p.stat_adds = adds;
 	return store_put(st, &p, err);
 }
 

@@ -47,6 +47,7 @@
 #include "dbverify.h"
 #include "msgid.h"
 #include "report.h"
+#include "stats.h"
 #include "store.h"
 
 #define PROGRAM		"support-milter-db"
@@ -457,16 +458,29 @@ print_prometheus(const struct store_stats *s)
 	    "(0: none allocated yet).", s->next_ticket);
 }
 
-/* cmd_stats - entries per table, sizes, readers and the next ticket. */
+/*
+ * cmd_stats - entries per table, sizes, readers, the next ticket, and the
+ * counters of the support mail recorded.
+ */
 static int
 cmd_stats(struct tool *t)
 {
 	struct store_stats s;
+	const char *keys[STATS_SERIES];
+	uint64_t values[STATS_SERIES];
+	GString	*text;
 
-	if (store_stats(t->st, &s, t->err) < 0)
+	for (int i = 0; i < STATS_SERIES; i++)
+		keys[i] = stats_key((enum stats_series)i);
+	if (store_stats(t->st, &s, t->err) < 0 ||
+	    store_counters(t->st, keys, STATS_SERIES, values, t->err) < 0)
 		return store_error(t);
 	if (t->o->flags & CMD_PROMETHEUS) {
 		print_prometheus(&s);
+		text = g_string_new(NULL);
+		stats_format(text, values, 0);
+		fputs(text->str, stdout);
+		(void)g_string_free(text, TRUE);
 		return EX_OK;
 	}
 	for (int i = 0; i < TABLE_COUNT; i++)
@@ -475,6 +489,8 @@ cmd_stats(struct tool *t)
 	    "%-12s %" PRIu64 "\n", "map_size", s.map_size, "used", s.used,
 	    "max_size", s.max_size, "readers", s.readers, "next_ticket",
 	    s.next_ticket);
+	for (int i = 0; i < STATS_SERIES; i++)
+		printf("%s %" PRIu64 "\n", keys[i], values[i]);
 	return EX_OK;
 }
 

@@ -29,12 +29,16 @@
 #include "log.h"
 #include "milter.h"
 #include "spool.h"
+#include "stats.h"
+#include "statsfile.h"
 
 #define BODY_CHUNK	65536	/* bytes per smfi_replacebody() call */
 
 /* Set once by milter_run() before smfi_main() starts any thread. */
 static const struct conf *milter_conf;
 static struct store *milter_store;
+/* Counted once per logged message; read by the statistics file. */
+static struct stats milter_stats;
 
 struct conn {
 	char	client[INET6_ADDRSTRLEN];
@@ -168,6 +172,7 @@ log_decision(const struct envelope *env, const struct decision *d)
 {
 	GString	*line = g_string_new(NULL);
 
+	stats_add(&milter_stats, d);
 	decision_summary(env, d, line);
 	log_msg(d->error ? LOG_ERR : LOG_INFO, "%s: %s", env->queue_id,
 	    line->str);
@@ -535,6 +540,7 @@ int
 milter_run(const struct conf *conf, struct store *st)
 {
 	const char *path = unix_path(conf->socket);
+	struct statsfile *sf = NULL;
 	mode_t	old;
 	int	rc;
 
@@ -559,7 +565,12 @@ milter_run(const struct conf *conf, struct store *st)
 		return -1;
 	if (path == NULL)
 		set_nodelay(conf->socket);
+	stats_init(&milter_stats, time(NULL));
+	if (conf->stats_file)
+		sf = statsfile_start(conf->stats_file,
+		    (unsigned)conf->stats_interval, &milter_stats);
 	rc = smfi_main();
+	statsfile_stop(sf);
 	/* a socket left behind would look alive to an administrator */
 	if (path)
 		(void)unlink(path);

@@ -397,6 +397,38 @@ put_counts(struct store *st, MDB_txn *txn, const struct store_put *p)
 	return rc;
 }
 
+/* stat_key - the meta key of a counter, or NULL when it is too long. */
+static char *
+stat_key(const char *key)
+{
+	return strlen(key) > COUNT_KEY_MAX ? NULL :
+	    g_strconcat("stat:", key, NULL);
+}
+
+/* put_stats - add the message's amounts to the meta counters. */
+static int
+put_stats(struct store *st, MDB_txn *txn, const struct store_put *p)
+{
+	int	rc = 0;
+
+	for (size_t i = 0; i < p->nstats && rc == 0; i++) {
+		char	*key = stat_key(p->stat_keys[i]), *old, val[24];
+		guint64	n;
+
+		if (key == NULL)
+			return MDB_BAD_VALSIZE;
+		old = get_text(txn, st->dbi[TABLE_META], key, &rc);
+		n = old ? g_ascii_strtoull(old, NULL, 10) : 0;
+		(void)g_snprintf(val, sizeof(val), "%" G_GUINT64_FORMAT,
+		    n + p->stat_adds[i]);
+		if (rc == 0)
+			rc = put_text(txn, st->dbi[TABLE_META], key, val, 0);
+		g_free(old);
+		g_free(key);
+	}
+	return rc;
+}
+
 static int
 put_all(struct store *st, MDB_txn *txn, void *ctx)
 {
@@ -405,7 +437,8 @@ put_all(struct store *st, MDB_txn *txn, void *ctx)
 
 	if (p->record && (rc = put_decision(st, txn, p->record)) != 0)
 		return rc;
-	if ((rc = put_counts(st, txn, p)) != 0)
+	if ((rc = put_counts(st, txn, p)) != 0 ||
+	    (rc = put_stats(st, txn, p)) != 0)
 		return rc;
 	if (p->ticket == NULL)
 		return 0;
@@ -538,6 +571,28 @@ get_count(struct store *st, enum store_table t, const char *key,
 	}
 	g_free(val);
 	return 0;
+}
+
+int
+store_counters(struct store *st, const char *const *keys, size_t n,
+    uint64_t *values, char err[STORE_ERRLEN])
+{
+	MDB_txn	*txn;
+	int	rc;
+
+	if ((rc = read_begin(st, &txn)) != 0)
+		return fail(st, "mdb_txn_begin", rc, err);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char	*key = stat_key(keys[i]);
+		char	*val = key ? get_text(txn, st->dbi[TABLE_META], key, &rc) :
+		    NULL;
+
+		values[i] = val ? g_ascii_strtoull(val, NULL, 10) : 0;
+		g_free(val);
+		g_free(key);
+	}
+	read_end(st, txn);
+	return rc == 0 ? 0 : fail(st, "mdb_get", rc, err);
 }
 
 int

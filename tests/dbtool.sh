@@ -167,7 +167,10 @@ check "stats --prometheus: entries per table with HELP and TYPE" \
 	 grep -Fxq "# TYPE support_milter_db_entries gauge" "$d/out" &&
 	 grep -q "^# HELP support_milter_db_used_bytes " "$d/out"'
 check "stats --prometheus: every line is a comment or NAME{LABELS} VALUE" \
-	'[ -s "$d/out" ] && ! grep -Ev "^(# (HELP|TYPE) support_milter_db_[a-z_]+ .+|support_milter_db_[a-z_]+(\{table=\"[a-z_]+\"\})? [0-9]+)\$" "$d/out"'
+	'[ -s "$d/out" ] && ! grep -Ev "^(# (HELP|TYPE) support_milter_[a-z_]+ .+|support_milter_[a-z_]+(\{[a-z]+=\"[a-z_-]+\"\})? [0-9]+)\$" "$d/out"'
+check "stats --prometheus: the counters of the recorded support mail" \
+	'grep -Fxq "# TYPE support_milter_messages_total counter" "$d/out" &&
+	 grep -Eq "^support_milter_messages_total\{kind=\"support\"\} [1-9][0-9]*\$" "$d/out"'
 
 # --- verify -------------------------------------------------------------
 sdb verify

@@ -579,9 +579,10 @@ e2e_require() {
 }
 
 # e2e_bed BINARY SUPPORT MAILBOX...: a milter configuration ($CONF: the
-# support address, its socket $SOCK with group postfix, the database $DB)
-# and a private Postfix delivering to SUPPORT and the MAILBOXes with the
-# milter as its smtpd milter; both started.  Bails out on any failure.
+# support address, its socket $SOCK with group postfix, the database $DB,
+# and the settings in $E2E_EXTRA_CONF if set) and a private Postfix
+# delivering to SUPPORT and the MAILBOXes with the milter as its smtpd
+# milter; both started.  Bails out on any failure.
 e2e_bed() {
 	local bin=$1 support=$2 port
 	shift 2
@@ -594,6 +595,7 @@ support_addresses = [ "$support" ];
 socket = "unix:$SOCK";
 socket_group = "postfix";
 database = "$DB";
+${E2E_EXTRA_CONF:-}
 CONF
 	port=$(free_port) || t_bail "find a free TCP port"
 	pf_setup "$port" "$support" "$@" || t_bail "write Postfix configuration"

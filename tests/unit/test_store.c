@@ -51,8 +51,9 @@ static void
 put(struct store *st, const char *ticket, const char *dir, const char *id,
     const char *const *refs, size_t nrefs, time_t now)
 {
-	struct store_put p = { now, "t=1 qid=Q action=accept", ticket, dir, id,
-	    refs, nrefs, "Printer\ton fire", NULL, 0, NULL };
+	struct store_put p = { .now = now, .record = "t=1 qid=Q action=accept",
+	    .ticket = ticket, .direction = dir, .message_id = id, .refs = refs,
+	    .nrefs = nrefs, .subject = "Printer\ton fire" };
 	char	err[STORE_ERRLEN];
 
 	if (store_put(st, &p, err) < 0)
@@ -258,8 +259,7 @@ static int
 big_put(struct store *st, size_t size, char *err)
 {
 	char	*rec = g_malloc(size + 1);
-	struct store_put p = { 1, rec, NULL, NULL, NULL, NULL, 0, NULL, NULL, 0,
-	    NULL };
+	struct store_put p = { .now = 1, .record = rec };
 	int	rc;
 
 	memset(rec, 'x', size);
@@ -311,8 +311,8 @@ static int
 put_counts(struct store *st, const char *const *images, size_t n,
     const char *sig, time_t now, char *err)
 {
-	struct store_put p = { now, "t=1 qid=Q action=accept", NULL, NULL,
-	    NULL, NULL, 0, NULL, images, n, sig };
+	struct store_put p = { .now = now, .record = "t=1 qid=Q action=accept",
+	    .image_keys = images, .nimage_keys = n, .sig_key = sig };
 
 	return store_put(st, &p, err);
 }
