@@ -3,6 +3,7 @@
 #   make            build build/support-milter
 #   make run        install missing packages, build, run on conf/ in the foreground
 #   make check      install missing packages, build, run every test
+#   make demo       show what it does to example mails in a private Postfix
 #   make install    install under $(DESTDIR)$(PREFIX)
 
 VERSION		= 0.1.0
@@ -99,7 +100,7 @@ UNIT_BINS	= $(UNIT_TESTS:%.c=$(B)/%)
 BIN		= $(B)/support-milter
 DB_BIN		= $(B)/support-milter-db
 
-.PHONY: all deps test-deps run check unit corpus valgrind asan asan-build e2e lint \
+.PHONY: all deps test-deps run check demo unit corpus valgrind asan asan-build e2e lint \
 	eval eval-html install uninstall clean
 
 all: $(BIN) $(DB_BIN)
@@ -157,6 +158,11 @@ corpus: $(BIN)
 
 e2e: $(BIN)
 	@tests/run-all.sh e2e
+
+# A private Postfix on 127.0.0.1 and the example mails of docs/examples/.
+demo: test-deps
+	@$(MAKE) --no-print-directory all
+	@bash docs/examples/demo.sh
 
 valgrind: $(BIN) $(UNIT_BINS)
 	@tests/run-all.sh valgrind

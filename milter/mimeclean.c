@@ -162,7 +162,7 @@ clean_plain(struct clean *k, GMimeTextPart *tp)
 		k->text_left = true;
 	if (keep < len && has_text(text, keep)) {
 		k->d->clean_quote |= cut.quote < len;
-		k->d->clean_signature |= cut.signature < cut.quote || learned;
+		k->d->clean_signature |= cut.signature_why != NULL || learned;
 		k->d->clean_learned |= learned;
 		k->signature_cut |= cut.signature_why != NULL || learned;
 		kept = g_strdup_printf("%.*s\n", (int)keep, text);
