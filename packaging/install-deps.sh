@@ -11,7 +11,7 @@
 set -eu
 
 BUILD_PKGS="build-essential pkg-config libmilter-dev libgmime-3.0-dev liblmdb-dev libconfig-dev libxml2-dev"
-TEST_PKGS="libcmocka-dev postfix swaks lmdb-utils valgrind python3 procps"
+TEST_PKGS="libcmocka-dev postfix swaks lmdb-utils valgrind python3 procps groff-base"
 
 want=$BUILD_PKGS
 [ "${1:-build}" = test ] && want="$BUILD_PKGS $TEST_PKGS"

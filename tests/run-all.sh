@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run-all.sh - run support-milter's test suites and end with one summary line.
 #
-# usage: tests/run-all.sh [unit] [corpus] [asan] [valgrind] [install] [dbtool]
+# usage: tests/run-all.sh [unit] [corpus] [asan] [valgrind] [install] [docs] [dbtool]
 #        [eval] [e2e]
 #        (default: all)
 #
@@ -13,7 +13,7 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(unit corpus asan valgrind install dbtool eval e2e)
+[ ${#suites[@]} -eq 0 ] && suites=(unit corpus asan valgrind install docs dbtool eval e2e)
 vg="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9 --suppressions=$top/tests/valgrind.supp"
 
 passed=0
@@ -81,6 +81,9 @@ for s in "${suites[@]}"; do
 		;;
 	install)
 		run_suite install tests/install.sh
+		;;
+	docs)
+		run_suite docs tests/docs.sh
 		;;
 	eval)
 		# the cutters' accuracy on the public fixtures must meet its targets
