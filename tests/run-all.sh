@@ -96,6 +96,7 @@ for s in "${suites[@]}"; do
 	e2e)
 		run_suite e2e/daemon bash tests/e2e/daemon.sh
 		run_suite e2e/postfix bash tests/e2e/postfix.sh
+		run_suite e2e/sendmail bash tests/e2e/sendmail.sh
 		run_suite e2e/threading bash tests/e2e/threading.sh
 		run_suite e2e/cleaning bash tests/e2e/cleaning.sh
 		run_suite e2e/failures bash tests/e2e/failures.sh

@@ -14,6 +14,7 @@
 #   - SMTP client and mailboxes:   send_mail, swaks_queue_id, pf_wait_removed,
 #                                  maildir_find, wait_mail, mail_body,
 #                                  mail_header
+#   - a private Sendmail:          sm-lib.sh (sm_setup, sm_start, sm_stop)
 #
 # The machine is assumed to have no syslog, no DNS and no system Postfix
 # instance (Debian's postfix package installed with "No configuration").
@@ -188,6 +189,10 @@ show_logs() {
 		echo "# ---- tail of Postfix maillog ($PF_LOG) ----"
 		tail -n 40 "$PF_LOG" | sed 's/^/# /'
 	fi
+	if [ -n "${SM_LOG:-}" ] && [ -s "$SM_LOG" ]; then
+		echo "# ---- tail of Sendmail log ($SM_LOG) ----"
+		tail -n 40 "$SM_LOG" | sed 's/^/# /'
+	fi
 	if [ -n "$MILTER_LOG" ] && [ -s "$MILTER_LOG" ]; then
 		echo "# ---- tail of milter log ($MILTER_LOG) ----"
 		tail -n 40 "$MILTER_LOG" | sed 's/^/# /'
@@ -205,6 +210,7 @@ e2e_cleanup() {
 	if [ "$E2E_FINISHED" != 1 ] && [ -n "$E2E_TMP" ]; then
 		show_logs
 	fi
+	! declare -F sm_stop >/dev/null || sm_stop
 	pf_stop
 	milter_stop
 	if [ -n "$E2E_TMP" ] && [ -d "$E2E_TMP" ] && [ "${KEEP:-0}" != 1 ]; then
@@ -475,7 +481,7 @@ milter_stop() {
 # ---------------------------------------------------------------------------
 
 # send_mail NAME SWAKS-ARGS...: one SMTP transaction with swaks against the
-# private smtpd. The transcript goes to $E2E_TMP/swaks-NAME.out ($SWAKS_OUT)
+# private smtpd (or port $SMTP_PORT when set: the private Sendmail). The transcript goes to $E2E_TMP/swaks-NAME.out ($SWAKS_OUT)
 # and the exit status to $SWAKS_RC. swaks exits 0 when the message was
 # accepted, 23/24/26 for an error reply after MAIL/RCPT/end of DATA, and
 # prints server lines as "<- " (or "<** " for errors).
@@ -483,7 +489,7 @@ send_mail() {
 	local name=$1
 	shift
 	SWAKS_OUT=$E2E_TMP/swaks-$name.out
-	swaks --server 127.0.0.1 --port "$PF_PORT" --helo client.test.example \
+	swaks --server 127.0.0.1 --port "${SMTP_PORT:-$PF_PORT}" --helo client.test.example \
 		--timeout 60 "$@" >"$SWAKS_OUT" 2>&1
 	# shellcheck disable=SC2034 # read by the test scripts
 	SWAKS_RC=$?
