@@ -4,6 +4,7 @@
 #   make run        install missing packages, build, run on conf/ in the foreground
 #   make check      install missing packages, build, run every test
 #   make install    install under $(DESTDIR)$(PREFIX)
+#   make deb        build the Debian package into build/deb/ (packaging/debian)
 
 VERSION		= 0.1.0
 
@@ -13,6 +14,8 @@ SYSCONFDIR	?= /etc
 MANDIR		?= $(PREFIX)/share/man
 DOCDIR		?= $(PREFIX)/share/doc/support-milter
 LOCALSTATEDIR	?= /var
+SPOOLDIR	?= /var/tmp
+SOCKET_GROUP	?=
 
 CC		?= cc
 PKG_CONFIG	?= pkg-config
@@ -97,7 +100,7 @@ BIN		= $(B)/support-milter
 DB_BIN		= $(B)/support-milter-db
 
 .PHONY: all deps test-deps run check unit corpus valgrind asan asan-build e2e lint \
-	eval eval-html install uninstall clean
+	eval eval-html install uninstall deb clean
 
 all: $(BIN) $(DB_BIN)
 
@@ -192,7 +195,8 @@ install: $(BIN) $(DB_BIN)
 	install -m 0644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
 	sed -e 's|^socket = .*|socket = "unix:/run/support-milter/support-milter.sock";|' \
 	    -e 's|^database = .*|database = "$(LOCALSTATEDIR)/lib/support-milter";|' \
-	    -e 's|^spool_directory = .*|spool_directory = "/var/tmp";|' \
+	    -e 's|^spool_directory = .*|spool_directory = "$(SPOOLDIR)";|' \
+	    -e 's|^socket_group = .*|socket_group = "$(SOCKET_GROUP)";|' \
 	    -e '/^# This is the in-tree/,/^# \/var\/lib\/support-milter\.$$/d' \
 	    conf/support-milter.conf > $(DESTDIR)$(DOCDIR)/support-milter.conf.example
 	test -e $(DESTDIR)$(SYSCONFDIR)/support-milter/support-milter.conf || \
@@ -206,6 +210,17 @@ uninstall:
 	    $(DESTDIR)$(MANDIR)/man8/support-milter-db.8 \
 	    $(DESTDIR)$(MANDIR)/man5/support-milter.conf.5
 	rm -rf $(DESTDIR)$(DOCDIR)
+
+# The package is built from a copy of the sources, so that the source tree
+# keeps no debian/ directory and no build products of dpkg-buildpackage.
+DEB_TREE	= build/deb/support-milter-$(VERSION)
+deb:
+	@packaging/install-deps.sh deb
+	rm -rf build/deb && mkdir -p $(DEB_TREE)
+	cp -R Makefile README.md conf docs include milter $(DEB_TREE)/
+	cp -RL packaging/debian $(DEB_TREE)/debian
+	cd $(DEB_TREE) && dpkg-buildpackage -us -uc -b
+	@ls build/deb/*.deb
 
 clean:
 	rm -rf $(B) var

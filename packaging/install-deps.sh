@@ -2,19 +2,25 @@
 # install-deps.sh - install the Debian 12 packages that building and testing
 # support-milter need, and nothing when they are all present.
 #
-# Usage: packaging/install-deps.sh [build|test]
+# Usage: packaging/install-deps.sh [build|deb|test]
 #   build  what `make` and `make run` need (compiler, libraries)
-#   test   build, plus what `make check` needs (cmocka, Postfix, swaks)
+#   deb    build, plus what `make deb` needs (debhelper, lintian)
+#   test   build and deb, plus what `make check` needs (cmocka, Postfix,
+#          swaks; systemd for `systemd-analyze verify` of the unit)
 #
 # Postfix is installed with debconf "No configuration" so that no system
 # instance is set up or started: the end-to-end test runs a private one.
 set -eu
 
 BUILD_PKGS="build-essential pkg-config libmilter-dev libgmime-3.0-dev liblmdb-dev libconfig-dev libxml2-dev"
-TEST_PKGS="libcmocka-dev postfix swaks lmdb-utils valgrind python3 procps"
+DEB_PKGS="debhelper dpkg-dev fakeroot lintian adduser"
+TEST_PKGS="libcmocka-dev postfix swaks lmdb-utils valgrind python3 procps systemd"
 
-want=$BUILD_PKGS
-[ "${1:-build}" = test ] && want="$BUILD_PKGS $TEST_PKGS"
+case ${1:-build} in
+deb) want="$BUILD_PKGS $DEB_PKGS" ;;
+test) want="$BUILD_PKGS $DEB_PKGS $TEST_PKGS" ;;
+*) want=$BUILD_PKGS ;;
+esac
 
 missing=
 for p in $want; do
