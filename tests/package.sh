@@ -229,11 +229,38 @@ else
 		"$(support-milter-db dump 2>&1 | head -n 20)" "$(ls -la "$STATE")"
 fi
 
+# --------------------------------------------------------------------------
+# 5. Debian's chrooted smtpd and cleanup (docs/postfix.md): the socket in a
+#    support-milter directory of the queue directory, named relative to it.
+# --------------------------------------------------------------------------
+pf_stop
+milter_stop || t_fail "the daemon stops on SIGTERM"
+CHDIR=$PF_QUEUE/support-milter
+install -d -o "$PKG" -g "$PKG" -m 0750 "$CHDIR"
+sed -i "s|^socket = .*|socket = \"unix:$CHDIR/support-milter.sock\";|" "$CONF"
+sed -i -E 's/^(127\.0\.0\.1:[0-9]+ +inet +n +- +)n /\1y /; s/^(cleanup +unix +n +- +)n /\1y /' \
+	"$PF_DIR/master.cf"
+pf_set "smtpd_milters = unix:support-milter/support-milter.sock"
+milter_start "$RUNAS" "$CONF" "$CHDIR/support-milter.sock" ||
+	t_bail "the daemon starts on $CHDIR/support-milter.sock"
+DAEMON_PID=$MILTER_PID
+pf_start || t_bail "chrooted Postfix answers on 127.0.0.1:$port"
+MID_C="<pkg-c.$MID@client.test.example>"
+send_mail c --from "$SENDER" --to "$SUPPORT" --h-To other@example.net \
+	--header "Cc: $SUPPORT" --header "Message-Id: $MID_C" --h-Subject "Cc only, chroot"
+if [ "$(grep -cE '^(127\.0\.0\.1:[0-9]+ +inet|cleanup) .* y ' "$PF_DIR/master.cf")" -eq 2 ] &&
+	[ "$SWAKS_RC" -eq 26 ] &&
+	swaks_replies "$SWAKS_OUT" | grep -q "^550.*$SUPPORT in the To field"; then
+	t_ok "chrooted smtpd reaches unix:support-milter/support-milter.sock: Cc-only rejected"
+else
+	t_fail "chrooted smtpd reaches unix:support-milter/support-milter.sock: Cc-only rejected" \
+		"swaks exited $SWAKS_RC" "$(swaks_replies "$SWAKS_OUT" | grep -v '^250-')"
+fi
 pf_stop
 milter_stop || t_fail "the daemon stops on SIGTERM"
 
 # --------------------------------------------------------------------------
-# 5. The unit, where systemd-analyze can run.
+# 6. The unit, where systemd-analyze can run.
 # --------------------------------------------------------------------------
 # Documentation=man:... is checked only where the pages were installed.
 mancheck=no
@@ -248,7 +275,7 @@ else
 fi
 
 # --------------------------------------------------------------------------
-# 6. Purge removes what the package made.
+# 7. Purge removes what the package made.
 # --------------------------------------------------------------------------
 INSTALLED=0
 if dpkg --purge "$PKG" >"$E2E_TMP/purge.log" 2>&1; then
