@@ -25,7 +25,7 @@ TOP=$(cd "$HERE/.." && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$HERE/e2e/lib.sh"
 
-PKG=support-milter
+PKG="support-milter"
 CONF=/etc/support-milter/support-milter.conf
 SOCK=/run/support-milter/support-milter.sock
 STATE=/var/lib/support-milter
