@@ -5,6 +5,7 @@
 #   make check      install missing packages, build, run every test
 #   make demo       show what it does to example mails in a private Postfix
 #   make install    install under $(DESTDIR)$(PREFIX)
+#   make deb        build the Debian package into build/deb/ (packaging/debian)
 
 VERSION		= 0.1.0
 
@@ -14,6 +15,8 @@ SYSCONFDIR	?= /etc
 MANDIR		?= $(PREFIX)/share/man
 DOCDIR		?= $(PREFIX)/share/doc/support-milter
 LOCALSTATEDIR	?= /var
+SPOOLDIR	?= /var/tmp
+SOCKET_GROUP	?=
 
 CC		?= cc
 PKG_CONFIG	?= pkg-config
@@ -101,7 +104,7 @@ BIN		= $(B)/support-milter
 DB_BIN		= $(B)/support-milter-db
 
 .PHONY: all deps test-deps run check demo unit corpus valgrind asan asan-build e2e lint \
-	eval eval-html install uninstall clean
+	eval eval-html install uninstall deb clean
 
 all: $(BIN) $(DB_BIN)
 
@@ -201,7 +204,8 @@ install: $(BIN) $(DB_BIN)
 	install -m 0644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
 	sed -e 's|^socket = .*|socket = "unix:/run/support-milter/support-milter.sock";|' \
 	    -e 's|^database = .*|database = "$(LOCALSTATEDIR)/lib/support-milter";|' \
-	    -e 's|^spool_directory = .*|spool_directory = "/var/tmp";|' \
+	    -e 's|^spool_directory = .*|spool_directory = "$(SPOOLDIR)";|' \
+	    -e 's|^socket_group = .*|socket_group = "$(SOCKET_GROUP)";|' \
 	    -e '/^# This is the in-tree/,/^# \/var\/lib\/support-milter\.$$/d' \
 	    conf/support-milter.conf > $(DESTDIR)$(DOCDIR)/support-milter.conf.example
 	test -e $(DESTDIR)$(SYSCONFDIR)/support-milter/support-milter.conf || \
@@ -215,6 +219,17 @@ uninstall:
 	    $(DESTDIR)$(MANDIR)/man8/support-milter-db.8 \
 	    $(DESTDIR)$(MANDIR)/man5/support-milter.conf.5
 	rm -rf $(DESTDIR)$(DOCDIR)
+
+# The package is built from a copy of the sources, so that the source tree
+# keeps no debian/ directory and no build products of dpkg-buildpackage.
+DEB_TREE	= build/deb/support-milter-$(VERSION)
+deb:
+	@packaging/install-deps.sh deb
+	rm -rf build/deb && mkdir -p $(DEB_TREE)
+	cp -R Makefile README.md conf docs include milter $(DEB_TREE)/
+	cp -RL packaging/debian $(DEB_TREE)/debian
+	cd $(DEB_TREE) && dpkg-buildpackage -us -uc -b
+	@ls build/deb/*.deb
 
 clean:
 	rm -rf $(B) var

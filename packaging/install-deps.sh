@@ -2,10 +2,12 @@
 # install-deps.sh - install the Debian 12 packages that building and testing
 # support-milter need, and nothing when they are all present.
 #
-# Usage: packaging/install-deps.sh [build|test]
+# Usage: packaging/install-deps.sh [build|deb|test]
 #   build  what `make` and `make run` need (compiler, libraries)
-#   test   build, plus what `make check` needs (cmocka, Postfix, swaks,
-#          and Sendmail unpacked privately by tests/e2e/sm-fetch.sh)
+#   deb    build, plus what `make deb` needs (debhelper, lintian)
+#   test   build and deb, plus what `make check` needs (cmocka, Postfix,
+#          swaks; systemd for `systemd-analyze verify` of the unit; and
+#          Sendmail unpacked privately by tests/e2e/sm-fetch.sh)
 #
 # Postfix is installed with debconf "No configuration" so that no system
 # instance is set up or started: the end-to-end test runs a private one.
@@ -14,11 +16,15 @@
 set -eu
 
 BUILD_PKGS="build-essential pkg-config libmilter-dev libgmime-3.0-dev liblmdb-dev libconfig-dev libxml2-dev"
-TEST_PKGS="libcmocka-dev postfix swaks lmdb-utils valgrind python3 procps groff-base
+DEB_PKGS="debhelper dpkg-dev fakeroot lintian adduser"
+TEST_PKGS="libcmocka-dev postfix swaks lmdb-utils valgrind python3 procps systemd groff-base
 m4 libwrap0 libdb5.3 libldap-2.5-0 liblockfile1 libnsl2 libsasl2-2 libssl3"
 
-want=$BUILD_PKGS
-[ "${1:-build}" = test ] && want="$BUILD_PKGS $TEST_PKGS"
+case ${1:-build} in
+deb) want="$BUILD_PKGS $DEB_PKGS" ;;
+test) want="$BUILD_PKGS $DEB_PKGS $TEST_PKGS" ;;
+*) want=$BUILD_PKGS ;;
+esac
 
 missing=
 for p in $want; do

@@ -2,7 +2,7 @@
 # run-all.sh - run support-milter's test suites and end with one summary line.
 #
 # usage: tests/run-all.sh [unit] [corpus] [asan] [valgrind] [install] [docs] [dbtool]
-#        [eval] [e2e]
+#        [eval] [e2e] [package]
 #        (default: all)
 #
 # Every suite speaks TAP ("ok N - ...", "not ok N - ..."): cmocka through
@@ -13,7 +13,7 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(unit corpus asan valgrind install docs dbtool eval e2e)
+[ ${#suites[@]} -eq 0 ] && suites=(unit corpus asan valgrind install docs dbtool eval e2e package)
 vg="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9 --suppressions=$top/tests/valgrind.supp"
 
 passed=0
@@ -92,6 +92,10 @@ for s in "${suites[@]}"; do
 		;;
 	dbtool)
 		run_suite dbtool tests/dbtool.sh
+		;;
+	package)
+		# builds, installs and purges the .deb: root only (else skipped)
+		run_suite package bash tests/package.sh
 		;;
 	e2e)
 		run_suite e2e/daemon bash tests/e2e/daemon.sh
