@@ -39,6 +39,7 @@ SAN_FLAGS	= -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 LIB_SRCS	= \
 	milter/address.c \
 	milter/archive.c \
+	milter/checklist.c \
 	milter/conf.c \
 	milter/conftable.c \
 	milter/core.c \
@@ -47,6 +48,7 @@ LIB_SRCS	= \
 	milter/htmlcut.c \
 	milter/htmltext.c \
 	milter/imagesize.c \
+	milter/intake.c \
 	milter/message.c \
 	milter/mimeclean.c \
 	milter/msgid.c \
@@ -55,6 +57,7 @@ LIB_SRCS	= \
 	milter/render.c \
 	milter/report.c \
 	milter/rfc2047.c \
+	milter/severity.c \
 	milter/spool.c \
 	milter/store.c \
 	milter/subject.c \
@@ -62,7 +65,8 @@ LIB_SRCS	= \
 	milter/textlearn.c \
 	milter/textlines.c \
 	milter/textsig.c \
-	milter/thread.c
+	milter/thread.c \
+	milter/worktime.c
 
 DAEMON_SRCS	= \
 	milter/log.c \
