@@ -84,6 +84,7 @@ UNIT_TESTS	= \
 	tests/unit/test_core.c \
 	tests/unit/test_htmlclean.c \
 	tests/unit/test_imagesize.c \
+	tests/unit/test_intake.c \
 	tests/unit/test_learn.c \
 	tests/unit/test_mimeclean.c \
 	tests/unit/test_msgid.c \
@@ -91,7 +92,8 @@ UNIT_TESTS	= \
 	tests/unit/test_rfc2047.c \
 	tests/unit/test_store.c \
 	tests/unit/test_subject.c \
-	tests/unit/test_textclean.c
+	tests/unit/test_textclean.c \
+	tests/unit/test_worktime.c
 
 LIB_OBJS	= $(LIB_SRCS:%.c=$(B)/%.o)
 DAEMON_OBJS	= $(DAEMON_SRCS:%.c=$(B)/%.o)
@@ -101,7 +103,7 @@ BIN		= $(B)/support-milter
 DB_BIN		= $(B)/support-milter-db
 
 .PHONY: all deps test-deps run check unit corpus valgrind asan asan-build e2e lint \
-	eval eval-html install uninstall clean
+	eval eval-html eval-intake install uninstall clean
 
 all: $(BIN) $(DB_BIN)
 
@@ -179,6 +181,10 @@ $(B)/tests/eval/htmlclean_cli: tests/eval/htmlclean_cli.c $(LIB_OBJS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) \
 	    $(PKG_LIBS)
+
+# The details checklist's precision and recall per item (docs/intake.md).
+eval-intake: $(BIN)
+	python3 tests/intake/eval.py --bin $(BIN)
 
 # Functions that overflow or are not thread-safe have no place here.
 lint:

@@ -86,6 +86,7 @@ for s in "${suites[@]}"; do
 		# the cutters' accuracy on the public fixtures must meet its targets
 		run_suite eval/text make -s eval
 		run_suite eval/html make -s eval-html
+		run_suite eval/intake make -s eval-intake
 		;;
 	dbtool)
 		run_suite dbtool tests/dbtool.sh

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""eval.py - precision and recall of the details checklist, per item.
+
+Usage: python3 tests/intake/eval.py [--bin build/support-milter] [-v]
+
+Every message of tests/intake (labels.txt: the items each mail gives and
+the severity it states, written from the text) runs through
+`support-milter --test --json` as a new request to support@example.com,
+on a fresh database.  An item is found when the checklist header does not
+name it missing.  Per item, and over all items together:
+
+  precision   found and given / found        (support is not told a
+                                              detail is there when it
+                                              is not)
+  recall      found and given / given        (what the mail gives is
+                                              seen)
+
+The stated severity is scored as accuracy (same level as the label).
+Output is TAP: one line per item and one per total; an item fails when
+its precision or recall is below the floors below.  Exit status 0 when
+every line passes, 1 otherwise, 2 on a driver error.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+ITEMS = ["process-number", "screenshots", "product-version", "steps",
+         "affected-users", "first-occurred", "integration-changes",
+         "server-changes", "server-access"]
+FLOOR_ITEM_PRECISION = 0.75
+FLOOR_ITEM_RECALL = 0.60
+FLOOR_TOTAL_PRECISION = 0.85
+FLOOR_TOTAL_RECALL = 0.80
+FLOOR_SEVERITY = 1.0
+NOW = "1795600000"
+
+
+def run(binary, conf, eml):
+    with tempfile.TemporaryDirectory() as db:
+        out = subprocess.run(
+            [binary, "-c", conf, "--db", db, "--now", NOW, "--json",
+             "--test", eml, "--from", "customer@customer.example",
+             "--rcpt", "support@example.com"],
+            capture_output=True, check=True, text=True).stdout
+    return json.loads(out)["intake"]
+
+
+def ratio(a, b):
+    return a / b if b else 1.0
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    top = os.path.dirname(os.path.dirname(here))
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.path.join(top, "build", "support-milter"))
+    ap.add_argument("-v", action="store_true", help="list every miss")
+    args = ap.parse_args()
+    conf = os.path.join(top, "tests", "corpus", "base.conf")
+    counts = {i: [0, 0, 0] for i in ITEMS}    # tp, fp, fn
+    sev_ok = n = 0
+    with open(os.path.join(here, "labels.txt")) as f:
+        rows = [l.rstrip("\n").split("\t") for l in f if not l.startswith("#")]
+    for name, sev, items in rows:
+        want = set() if items == "-" else set(items.split(","))
+        try:
+            got = run(args.bin, conf, os.path.join(here, name + ".eml"))
+        except (subprocess.CalledProcessError, ValueError, KeyError) as e:
+            print("Bail out! %s: %s" % (name, e))
+            return 2
+        missing = got["checklist_missing"]
+        found = set(ITEMS) - set(ITEMS if missing is None else missing)
+        n += 1
+        sev_ok += got["severity"] == int(sev)
+        if args.v and got["severity"] != int(sev):
+            print("# %s: severity %s, label %s" % (name, got["severity"], sev))
+        for i in ITEMS:
+            c = counts[i]
+            if i in found and i in want:
+                c[0] += 1
+            elif i in found:
+                c[1] += 1
+                if args.v:
+                    print("# %s: %s found, not given" % (name, i))
+            elif i in want:
+                c[2] += 1
+                if args.v:
+                    print("# %s: %s given, not found" % (name, i))
+    lines = []
+    for i in ITEMS:
+        tp, fp, fn = counts[i]
+        p, r = ratio(tp, tp + fp), ratio(tp, tp + fn)
+        lines.append((p >= FLOOR_ITEM_PRECISION and r >= FLOOR_ITEM_RECALL,
+                      "%-20s precision %.2f (%d/%d) recall %.2f (%d/%d)" %
+                      (i, p, tp, tp + fp, r, tp, tp + fn)))
+    tp, fp, fn = (sum(c[k] for c in counts.values()) for k in range(3))
+    p, r = ratio(tp, tp + fp), ratio(tp, tp + fn)
+    lines.append((p >= FLOOR_TOTAL_PRECISION and r >= FLOOR_TOTAL_RECALL,
+                  "%-20s precision %.2f (%d/%d) recall %.2f (%d/%d)" %
+                  ("all items", p, tp, tp + fp, r, tp, tp + fn)))
+    lines.append((ratio(sev_ok, n) >= FLOOR_SEVERITY,
+                  "%-20s accuracy %.2f (%d/%d)" % ("stated severity",
+                                                   ratio(sev_ok, n), sev_ok, n)))
+    print("1..%d" % len(lines))
+    print("# %d labelled new requests; floors: item precision %.2f recall "
+          "%.2f, all items precision %.2f recall %.2f" %
+          (n, FLOOR_ITEM_PRECISION, FLOOR_ITEM_RECALL, FLOOR_TOTAL_PRECISION,
+           FLOOR_TOTAL_RECALL))
+    for k, (ok, text) in enumerate(lines, 1):
+        print("%s %d - %s" % ("ok" if ok else "not ok", k, text))
+    return 0 if all(ok for ok, _ in lines) else 1
+
+
+sys.exit(main())
