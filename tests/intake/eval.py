@@ -16,6 +16,9 @@ name it missing.  Per item, and over all items together:
                                               seen)
 
 The stated severity is scored as accuracy (same level as the label).
+The totals are also given per set: "tuning" (cases.py, the mail the
+default patterns were tuned on: optimistic) and "heldout" (heldout.py,
+written and labelled after the tuning, never tuned on).
 Output is TAP: one line per item and one per total; an item fails when
 its precision or recall is below the floors below.  Exit status 0 when
 every line passes, 1 otherwise, 2 on a driver error.
@@ -30,10 +33,14 @@ import tempfile
 ITEMS = ["process-number", "screenshots", "product-version", "steps",
          "affected-users", "first-occurred", "integration-changes",
          "server-changes", "server-access"]
-FLOOR_ITEM_PRECISION = 0.75
-FLOOR_ITEM_RECALL = 0.60
-FLOOR_TOTAL_PRECISION = 0.85
+# Floors just under the measured figures (docs/intake.md): they catch a
+# regression, not a target met.
+FLOOR_ITEM_PRECISION = 0.80
+FLOOR_ITEM_RECALL = 0.50
+FLOOR_TOTAL_PRECISION = 0.90
 FLOOR_TOTAL_RECALL = 0.80
+FLOOR_HELDOUT_PRECISION = 0.90
+FLOOR_HELDOUT_RECALL = 0.60
 FLOOR_SEVERITY = 1.0
 NOW = "1795600000"
 
@@ -61,10 +68,12 @@ def main():
     args = ap.parse_args()
     conf = os.path.join(top, "tests", "corpus", "base.conf")
     counts = {i: [0, 0, 0] for i in ITEMS}    # tp, fp, fn
+    held = {i: [0, 0, 0] for i in ITEMS}      # the same, held-out set only
+    sets = {"tuning": [0, 0, 0], "heldout": [0, 0, 0]}
     sev_ok = n = 0
     with open(os.path.join(here, "labels.txt")) as f:
         rows = [l.rstrip("\n").split("\t") for l in f if not l.startswith("#")]
-    for name, sev, items in rows:
+    for name, sev, items, which in rows:
         want = set() if items == "-" else set(items.split(","))
         try:
             got = run(args.bin, conf, os.path.join(here, name + ".eml"))
@@ -78,17 +87,17 @@ def main():
         if args.v and got["severity"] != int(sev):
             print("# %s: severity %s, label %s" % (name, got["severity"], sev))
         for i in ITEMS:
-            c = counts[i]
-            if i in found and i in want:
-                c[0] += 1
-            elif i in found:
-                c[1] += 1
-                if args.v:
-                    print("# %s: %s found, not given" % (name, i))
+            if i in found:
+                k = 0 if i in want else 1
             elif i in want:
-                c[2] += 1
-                if args.v:
-                    print("# %s: %s given, not found" % (name, i))
+                k = 2
+            else:
+                continue
+            for c in (counts[i], sets[which]) + ((held[i],) if which == "heldout" else ()):
+                c[k] += 1
+            if args.v and k:
+                print("# %s: %s %s" % (name, i, "found, not given" if k == 1
+                                       else "given, not found"))
     lines = []
     for i in ITEMS:
         tp, fp, fn = counts[i]
@@ -101,14 +110,26 @@ def main():
     lines.append((p >= FLOOR_TOTAL_PRECISION and r >= FLOOR_TOTAL_RECALL,
                   "%-20s precision %.2f (%d/%d) recall %.2f (%d/%d)" %
                   ("all items", p, tp, tp + fp, r, tp, tp + fn)))
+    for which, (tp, fp, fn) in sets.items():
+        p, r = ratio(tp, tp + fp), ratio(tp, tp + fn)
+        ok = which == "tuning" or (p >= FLOOR_HELDOUT_PRECISION and
+                                   r >= FLOOR_HELDOUT_RECALL)
+        lines.append((ok, "%-20s precision %.2f (%d/%d) recall %.2f (%d/%d)" %
+                      ("all, " + which + " set", p, tp, tp + fp, r, tp, tp + fn)))
     lines.append((ratio(sev_ok, n) >= FLOOR_SEVERITY,
                   "%-20s accuracy %.2f (%d/%d)" % ("stated severity",
                                                    ratio(sev_ok, n), sev_ok, n)))
     print("1..%d" % len(lines))
+    for i in ITEMS:
+        tp, fp, fn = held[i]
+        print("# held-out: %-20s precision %.2f (%d/%d) recall %.2f (%d/%d)" %
+              (i, ratio(tp, tp + fp), tp, tp + fp, ratio(tp, tp + fn), tp,
+               tp + fn))
     print("# %d labelled new requests; floors: item precision %.2f recall "
-          "%.2f, all items precision %.2f recall %.2f" %
+          "%.2f, all items precision %.2f recall %.2f, held-out set "
+          "precision %.2f recall %.2f" %
           (n, FLOOR_ITEM_PRECISION, FLOOR_ITEM_RECALL, FLOOR_TOTAL_PRECISION,
-           FLOOR_TOTAL_RECALL))
+           FLOOR_TOTAL_RECALL, FLOOR_HELDOUT_PRECISION, FLOOR_HELDOUT_RECALL))
     for k, (ok, text) in enumerate(lines, 1):
         print("%s %d - %s" % ("ok" if ok else "not ok", k, text))
     return 0 if all(ok for ok, _ in lines) else 1

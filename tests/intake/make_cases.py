@@ -3,8 +3,9 @@
 
 Usage: make_cases.py [DIR]   (default: the directory of this script)
 
-Writes DIR/NAME.eml for every case and DIR/labels.txt (NAME, the items
-the mail gives, the stated severity).  Deterministic: the same bytes on
+Writes DIR/NAME.eml for every case and DIR/labels.txt (NAME, the stated
+severity, the items the mail gives, and the set: "tuning" for cases.py,
+which the patterns were tuned on, "heldout" for heldout.py).  Deterministic: the same bytes on
 every run.  Pasted screenshots are flat PNGs of 320x200 pixels (small in
 bytes, as a screenshot of a dialog is, and kept by cleaning because of
 their size in pixels); the signature logo is 40x12 and goes.
@@ -18,6 +19,7 @@ from email.message import EmailMessage
 from html import escape
 
 from cases import CASES
+from heldout import HELDOUT
 
 SENDERS = ["Mark Ellison <mark@plant.example>", "Priya Raman <priya@mining.example>"]
 
@@ -93,12 +95,15 @@ def build(i, case):
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(out, "labels.txt"), "w") as labels:
-        labels.write("# NAME\tSEVERITY\tITEMS (written from the text; see cases.py)\n")
-        for i, case in enumerate(CASES):
+        labels.write("# NAME\tSEVERITY\tITEMS\tSET (written from the text; see "
+                     "cases.py, heldout.py)\n")
+        for i, case in enumerate(CASES + HELDOUT):
             with open(os.path.join(out, case["name"] + ".eml"), "wb") as f:
                 f.write(build(i, case))
-            labels.write("%s\t%d\t%s\n" % (case["name"], case["severity"],
-                                           ",".join(case["items"].split()) or "-"))
+            labels.write("%s\t%d\t%s\t%s\n" % (
+                case["name"], case["severity"],
+                ",".join(case["items"].split()) or "-",
+                "heldout" if case in HELDOUT else "tuning"))
 
 
 main()
