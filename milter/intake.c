@@ -27,6 +27,9 @@
 
 #define DEPTH_MAX	32	/* MIME nesting walked */
 #define FOLD_AT		72	/* header line length before folding */
+#define TEXT_MAX	65536	/* bytes of kept text read: a request's
+				   details are near its top, and the
+				   patterns' cost grows with the text */
 
 /* What the customer's kept mail holds. */
 struct kept {
@@ -63,6 +66,18 @@ walk(GMimeObject *o, int depth, struct kept *k)
 		k->html = g_mime_text_part_get_text(GMIME_TEXT_PART(o));
 }
 
+/* cap - cut text (UTF-8) to at most TEXT_MAX bytes, at a character. */
+static char *
+cap(char *text)
+{
+	if (text && strlen(text) > TEXT_MAX) {
+		const char *end = g_utf8_find_prev_char(text, text + TEXT_MAX + 1);
+
+		text[end ? end - text : 0] = '\0';
+	}
+	return text;
+}
+
 /* kept_text - the text to read (g_free), or NULL; images counted. */
 static char *
 kept_text(const struct message *m, unsigned *images)
@@ -76,11 +91,11 @@ kept_text(const struct message *m, unsigned *images)
 	*images = k.images;
 	if (k.plain) {
 		g_free(k.html);
-		return k.plain;
+		return cap(k.plain);
 	}
 	text = k.html ? htmlclean_visible_text(k.html, strlen(k.html)) : NULL;
 	g_free(k.html);
-	return text;
+	return cap(text);
 }
 
 /* subject_of - the decoded Subject: threading's, else GMime's. */

@@ -10,7 +10,7 @@
 # instance is set up or started: the end-to-end test runs a private one.
 set -eu
 
-BUILD_PKGS="build-essential pkg-config libmilter-dev libgmime-3.0-dev liblmdb-dev libconfig-dev libxml2-dev"
+BUILD_PKGS="build-essential pkg-config libmilter-dev libgmime-3.0-dev liblmdb-dev libconfig-dev libxml2-dev tzdata"
 TEST_PKGS="libcmocka-dev postfix swaks lmdb-utils valgrind python3 procps"
 
 want=$BUILD_PKGS

@@ -253,6 +253,28 @@ test_reply(void **state)
 	run_release(&r);
 }
 
+/* Only the first 64 KB of the kept text are read: the cost stays bounded. */
+static void
+test_long_text(void **state)
+{
+	char	*filler = testlib_repeat("The export fails again and again", "\n",
+	    4000);
+	char	*text = g_strconcat("From: cust@customer.example\n"
+	    "To: support@example.com\nSubject: export\n\n"
+	    "Process No 4711.\n", filler, "\nVersion 4.2.1\n", NULL);
+	struct run r;
+	int	del;
+
+	run(*state, "", text, &r);
+	assert_string_equal(added(&r.d, "X-Support-Checklist", &del),
+	    "missing=screenshots, product-version, steps,\n"
+	    "\taffected-users, first-occurred, integration-changes,\n"
+	    "\tserver-changes, server-access");
+	run_release(&r);
+	g_free(text);
+	g_free(filler);
+}
+
 /* Settings: other names, targets, zone; severity 4 has no due date. */
 static void
 test_settings(void **state)
@@ -368,6 +390,7 @@ main(void)
 		cmocka_unit_test(test_checklist),
 		cmocka_unit_test_setup_teardown(test_new_request, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reply, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_from_support, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_guidance, setup, teardown),
