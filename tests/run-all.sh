@@ -96,6 +96,7 @@ for s in "${suites[@]}"; do
 		run_suite e2e/postfix bash tests/e2e/postfix.sh
 		run_suite e2e/threading bash tests/e2e/threading.sh
 		run_suite e2e/cleaning bash tests/e2e/cleaning.sh
+		run_suite e2e/intake bash tests/e2e/intake.sh
 		;;
 	*)
 		echo "run-all: unknown suite $s" >&2
