@@ -148,9 +148,16 @@ severity(const struct conf *c, const struct envelope *env,
 
 	d->severity = severity_find(c->severity_rules, subject_of(m, d), text,
 	    c->severity_lines, &d->severity_stated);
-	v = d->severity_stated ?
-	    g_strdup_printf("%d; stated=\"%s\"", d->severity, d->severity_stated) :
-	    g_strdup_printf("%d; stated=none", d->severity);
+	if (d->severity_stated) {
+		/* a header value in ASCII, as a quoted-string may hold it
+		   ("Priorität 2" from a configured word: "Prioritat 2") */
+		char	*ascii = g_str_to_ascii(d->severity_stated, "C");
+
+		g_strdelimit(ascii, "\"\\", '_');
+		v = g_strdup_printf("%d; stated=\"%s\"", d->severity, ascii);
+		g_free(ascii);
+	} else
+		v = g_strdup_printf("%d; stated=none", d->severity);
 	decision_set_header(d, m, c->severity_header_name, v);
 	g_free(v);
 	if (worktime_due(c->worktime, env->now, d->severity, &due))

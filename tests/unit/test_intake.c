@@ -284,7 +284,7 @@ test_settings(void **state)
 
 	run(*state, "severity_header_name = \"X-Sev\";\n"
 	    "response_due_header_name = \"X-Due\";\n"
-	    "severity_words = [ \"Prio\" ];\n"
+	    "severity_words = [ \"Prio\", \"Priorität\" ];\n"
 	    "response_targets = [ \"1h\", \"4h\" ];\n"
 	    "time_zone = \"Europe/Berlin\";\n",
 	    "From: cust@customer.example\nTo: support@example.com\n"
@@ -299,6 +299,15 @@ test_settings(void **state)
 	assert_string_equal(added(&r.d, "X-Support-Severity", &del),
 	    "4; stated=\"[S4]\"");
 	assert_null(added(&r.d, "X-Support-Response-Due", &del));
+	run_release(&r);
+	/* the header stays ASCII; the decision keeps the words as written */
+	run(*state, "severity_words = [ \"Priorität\" ];",
+	    "From: cust@customer.example\nTo: support@example.com\n"
+	    "Subject: =?utf-8?q?Priorit=C3=A4t_1?=\n\nBitte dringend.\n", &r);
+	assert_string_equal(added(&r.d, "X-Support-Severity", &del),
+	    "1; stated=\"Prioritat 1\"");
+	assert_string_equal(r.d.severity_stated, "Priorität 1");
+	assert_string_equal(r.d.response_due, "Wed, 25 Nov 2026 11:46:40 +0000");
 	run_release(&r);
 }
 
