@@ -90,7 +90,7 @@ parse_target(const struct worktime *w, const char *s)
 	if (*s == '\0')
 		return 0;
 	n = strtol(s, &e, 10);
-	if (e == s || n < 1 || n > TARGET_MAX || e[1] != '\0')
+	if (e == s || n < 1 || n > TARGET_MAX || *e == '\0' || e[1] != '\0')
 		return -1;
 	if (*e == 'h')
 		return (gint64)n * 3600;

@@ -126,6 +126,7 @@ test_bad(void **state)
 	static const char *const nodays[] = { NULL };
 	static const char *const badday[] = { "Mon", "Funday", NULL };
 	static const char *const badtarget[] = { "2h", "1w", NULL };
+	static const char *const nounit[] = { "2", NULL };
 	static const char *const toomany[] = { "1h", "1h", "1h", "1h", "1h",
 	    "1h", NULL };
 	static const struct {
@@ -140,6 +141,7 @@ test_bad(void **state)
 		{targets, "09:00-17:00", badday, "UTC", "working_days"},
 		{badtarget, "09:00-17:00", weekdays, "UTC", "response_targets: entry 2"},
 		{toomany, "09:00-17:00", weekdays, "UTC", "response_targets: entry 6"},
+		{nounit, "09:00-17:00", weekdays, "UTC", "response_targets: entry 1"},
 		{targets, "09:00-17:00", weekdays, "Mars/Olympus", "time_zone"},
 	};
 
