@@ -8,7 +8,7 @@
  *	support (trusted) -> learn its ticket, never change it; otherwise the
  *	recipient rule, then, when the mail goes on to support, its ticket
  *	and its cleaned body (the parse is changed in place: cleaning is
- *	last).
+ *	last), then what intake reads from the cleaned parse (intake.h).
  *	When the body is replaced and archive_originals is set, the
  *	original is archived (archive.h) before the record that names it.
  *	Every decision about support mail is then stored in one transaction
@@ -276,8 +276,6 @@ static int
 decide(const struct envelope *env, const struct message *msg,
     const struct conf *c, struct store *st, struct decision *d, char *err)
 {
-	bool	customer;
-
 	if (msg->anomalies & ANOMALY_OVERSIZE)
 		d->reason = "oversize";
 	else if (msg->mime == NULL) {
@@ -294,11 +292,12 @@ decide(const struct envelope *env, const struct message *msg,
 			return -1;
 		if (d->ticket)
 			d->direction = "in";
-		/* support's own mail (exempt) is never cleaned or read */
-		customer = strcmp(d->reason, "from-support") != 0;
-		if (customer && clean(env, msg, c, st, d, err) < 0)
+		/* support's own mail (exempt) is never cleaned */
+		if (strcmp(d->reason, "from-support") != 0 &&
+		    clean(env, msg, c, st, d, err) < 0)
 			return -1;
-		intake_run(c, env, msg, customer, d);
+		/* nor read for intake: it only loses forged intake headers */
+		intake_run(c, env, msg, strcmp(d->reason, "from-support") != 0, d);
 	}
 	if (record(env, st, d, err) == 0)
 		return 0;
