@@ -297,7 +297,8 @@ decide(const struct envelope *env, const struct message *msg,
 		    clean(env, msg, c, st, d, err) < 0)
 			return -1;
 		/* nor read for intake: it only loses forged intake headers */
-		intake_run(c, env, msg, strcmp(d->reason, "from-support") != 0, d);
+		intake_run(c, env, msg,
+		    strcmp(d->reason, "from-support") != 0, d);
 	}
 	if (record(env, st, d, err) == 0)
 		return 0;
