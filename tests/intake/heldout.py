@@ -184,4 +184,144 @@ Thanks
 Megan
 """, parts=["shot"],
   items="screenshots product-version steps affected-users first-occurred integration-changes server-changes server-access", severity=3),
+ dict(name="ho-en-kpi-wrong", subject="KPI tile shows wrong OEE",
+  body="""Hi,
+
+The OEE tile on the plant overview shows 142 %, which is impossible. The
+underlying data stream (Process 7730) looks right when I open it. It has
+been like this since the weekend. I'm on App Designer 4.2.5.
+
+Cheers
+Tim
+""", parts=["shot"],
+  items="process-number screenshots product-version first-occurred", severity=5),
+
+ dict(name="ho-en-sso", subject="Severity 2 - SSO loop",
+  body="""Severity 2
+
+Users get stuck in a login loop with Azure AD SSO - the page keeps
+redirecting. About half of our 300 users are affected, the others can log in.
+Our identity team rotated the SAML signing certificate in Azure AD on
+Tuesday. No change on the XMPro server itself.
+
+Best
+Laura
+""", parts=[],
+  items="affected-users integration-changes server-changes", severity=2),
+
+ dict(name="ho-en-feature", subject="Feature request: dark mode",
+  body="""Hello,
+
+several of our operators asked whether the portal could get a dark mode for
+the night shift. Is this on your roadmap?
+
+Regards
+Sam
+""", parts=[],
+  items="", severity=5),
+
+ dict(name="ho-en-slow-save", subject="Saving takes minutes",
+  body="""Hi,
+
+Saving a large form (about 200 fields) takes 2-3 minutes. Steps: open the
+"Annual inspection" form, fill in the fields, press Submit. I am the only
+one who uses this form so I can't say if others see it. Screenshot of the
+browser network tab attached.
+
+Thanks
+Rob
+""", parts=["attached-shot"],
+  items="screenshots steps affected-users", severity=5),
+
+ dict(name="ho-en-after-patch", subject="Connector error after Windows patch",
+  body="""Good afternoon,
+
+After last night's Windows patching on the integration server, the SQL
+connector throws "A network-related or instance-specific error". It worked
+until yesterday evening. XMPro 4.3.1, connector version 2.8.
+
+Our IT team can set up a remote session whenever suits you.
+
+Kind regards
+Amelia
+""", parts=["pdf"],
+  items="product-version first-occurred server-changes server-access", severity=5),
+
+ dict(name="ho-en-vague-urgent", subject="URGENT!!!",
+  body="""Please call me asap, nothing works!!
+
+Sent from my iPhone
+""", parts=[],
+  items="", severity=5),
+
+ dict(name="ho-de-lizenz-fehler", subject="Lizenzfehler beim Start",
+  body="""Hallo,
+
+beim Start des Designers kommt die Meldung "Lizenz ungültig". Wir haben
+gestern den Server neu gestartet, sonst wurde nichts geändert. Betroffen
+sind alle 15 Anwender. Version 4.2.3.
+
+Gruß
+Dieter
+""", parts=["attached-shot"],
+  items="screenshots product-version affected-users server-changes", severity=5),
+
+ dict(name="ho-de-wartung", subject="Wartungsauftrag wird doppelt angelegt",
+  body="""Hallo Support,
+
+jeder Wartungsauftrag aus dem Prozess 4410 wird zweimal im SAP angelegt. Das
+fällt uns seit ungefähr zwei Wochen auf. Ob sich auf SAP-Seite etwas
+geändert hat, kläre ich gerade mit unserer SAP-Abteilung.
+
+Viele Grüße
+Birgit
+""", parts=[],
+  items="process-number first-occurred", severity=5),
+
+ dict(name="ho-de-schweregrad4", subject="Schweregrad 4: Frage zum Update",
+  body="""Hallo,
+
+wir möchten von 4.1.8 auf die aktuelle Version aktualisieren. Müssen dabei
+die Agents auf den Edge-Geräten ebenfalls aktualisiert werden?
+
+Danke
+Kai
+""", parts=[],
+  items="product-version", severity=4),
+
+ dict(name="ho-de-html-drucken", subject="Drucken geht nicht", html=True,
+  body="""Hallo,
+
+seit heute Morgen kann ich keine Berichte mehr drucken. Ich öffne den
+Bericht, klicke auf Drucken und es erscheint ein leeres Fenster. Bei meiner
+Kollegin funktioniert es.
+
+Danke
+Lea
+""", parts=["logo"],
+  items="steps affected-users first-occurred", severity=5),
+
+ dict(name="ho-de-zugang", subject="Dashboard lädt nicht",
+  body="""Guten Tag,
+
+das Dashboard "Energie" lädt seit Mittwoch nicht mehr, es dreht sich nur der
+Ladekreis. Den Zugang per VPN für Ihre Techniker haben wir bereits
+eingerichtet, die Zugangsdaten schicke ich separat.
+
+Mit freundlichen Grüßen
+Gerd Braun
+""", parts=["shot"],
+  items="screenshots first-occurred server-access", severity=5),
+
+ dict(name="ho-en-who", subject="Missing tasks in inbox",
+  body="""Hi,
+
+Three planners in the Perth office don't see their tasks in the task inbox
+any more; everyone else does. Nothing changed on the server or the
+integrations that we know of.
+
+Regards
+Hugo
+""", parts=[],
+  items="affected-users integration-changes server-changes", severity=5),
 ]
