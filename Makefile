@@ -43,6 +43,7 @@ SAN_FLAGS	= -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 LIB_SRCS	= \
 	milter/address.c \
 	milter/archive.c \
+	milter/checklist.c \
 	milter/conf.c \
 	milter/conftable.c \
 	milter/core.c \
@@ -51,6 +52,7 @@ LIB_SRCS	= \
 	milter/htmlcut.c \
 	milter/htmltext.c \
 	milter/imagesize.c \
+	milter/intake.c \
 	milter/message.c \
 	milter/mimeclean.c \
 	milter/msgid.c \
@@ -59,6 +61,7 @@ LIB_SRCS	= \
 	milter/render.c \
 	milter/report.c \
 	milter/rfc2047.c \
+	milter/severity.c \
 	milter/spool.c \
 	milter/stats.c \
 	milter/store.c \
@@ -67,7 +70,8 @@ LIB_SRCS	= \
 	milter/textlearn.c \
 	milter/textlines.c \
 	milter/textsig.c \
-	milter/thread.c
+	milter/thread.c \
+	milter/worktime.c
 
 DAEMON_SRCS	= \
 	milter/log.c \
@@ -86,6 +90,7 @@ UNIT_TESTS	= \
 	tests/unit/test_core.c \
 	tests/unit/test_htmlclean.c \
 	tests/unit/test_imagesize.c \
+	tests/unit/test_intake.c \
 	tests/unit/test_learn.c \
 	tests/unit/test_mimeclean.c \
 	tests/unit/test_msgid.c \
@@ -94,7 +99,8 @@ UNIT_TESTS	= \
 	tests/unit/test_stats.c \
 	tests/unit/test_store.c \
 	tests/unit/test_subject.c \
-	tests/unit/test_textclean.c
+	tests/unit/test_textclean.c \
+	tests/unit/test_worktime.c
 
 LIB_OBJS	= $(LIB_SRCS:%.c=$(B)/%.o)
 DAEMON_OBJS	= $(DAEMON_SRCS:%.c=$(B)/%.o)
@@ -104,7 +110,7 @@ BIN		= $(B)/support-milter
 DB_BIN		= $(B)/support-milter-db
 
 .PHONY: all deps test-deps run check demo unit corpus valgrind asan asan-build e2e lint \
-	eval eval-html install uninstall deb clean
+	eval eval-html eval-intake install uninstall deb clean
 
 all: $(BIN) $(DB_BIN)
 
@@ -187,6 +193,10 @@ $(B)/tests/eval/htmlclean_cli: tests/eval/htmlclean_cli.c $(LIB_OBJS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) \
 	    $(PKG_LIBS)
+
+# The details checklist's precision and recall per item (docs/intake.md).
+eval-intake: $(BIN)
+	python3 tests/intake/eval.py --bin $(BIN)
 
 # Functions that overflow or are not thread-safe have no place here.
 lint:

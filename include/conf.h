@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "checklist.h"
+
 #define CONF_DEFAULT_PATH "/etc/support-milter/support-milter.conf"
 #define CONF_ERRLEN 512
 
@@ -90,10 +92,24 @@ struct conf {
 	bool	archive_originals;	/* keep originals of replaced bodies */
 	bool	clean_note;		/* append what was removed to the text */
 	char	*clean_header_name;	/* "X-Support-Cleaned" */
+	/* intake: severity, response due, details checklist (intake.h) */
+	char	*severity_header_name;	/* "X-Support-Severity" */
+	char	*response_due_header_name;	/* "X-Support-Response-Due" */
+	char	*checklist_header_name;	/* "X-Support-Checklist" */
+	char	**severity_words;
+	size_t	severity_lines;		/* first lines of the text read */
+	char	**response_targets;	/* per severity: "2h", "1d", "" */
+	char	*working_hours;		/* "09:00-17:00" */
+	char	**working_days;		/* "Mon", ... */
+	char	*time_zone;		/* TZ database name */
+	char	**checklist_patterns[CHECK_ITEMS];	/* per item; screenshots unused */
 	/* built from the above when the file is loaded */
 	struct netlist *trusted;
 	struct subject_rules *subject_rules;
 	struct textclean_rules *textclean_rules;
+	struct severity_rules *severity_rules;
+	struct worktime *worktime;
+	struct checklist_rules *checklist_rules;
 };
 
 /*

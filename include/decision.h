@@ -75,6 +75,12 @@ struct decision {
 				   to count, or NULL */
 	char	*clean_archive;	/* the original's archive path, relative to
 				   the database directory, or NULL */
+	/* intake (intake.h): the customer's statement, never a decision */
+	int	severity;	/* 1-5 stated (5: none), or 0: not read */
+	char	*severity_stated;	/* the words as written, or NULL */
+	char	*response_due;	/* RFC 5322 date, or NULL: no target */
+	bool	checklist;	/* the details checklist was read */
+	GPtrArray *checklist_missing;	/* const char *, item names */
 	unsigned anomalies;
 	char	*error;		/* what failed, for the log, or NULL */
 	GString	*record;	/* what was stored in the database */
@@ -92,7 +98,8 @@ struct message;
 /*
  * decision_set_header - remove the copies of header name that came with
  * the message (the ticket system trusts ours; from the last, so the
- * indexes of the earlier ones stay valid) and add ours with value.
+ * indexes of the earlier ones stay valid) and add ours with value
+ * (value NULL: only remove them).
  */
 void	decision_set_header(struct decision *, const struct message *,
 	    const char *name, const char *value);

@@ -109,4 +109,11 @@ char	*htmlclean_cut_text(const char *html, size_t len, const char *block);
 char	*htmlclean_add_paragraph(const char *html, size_t len,
 	    const char *text);
 
+/*
+ * htmlclean_visible_text - the visible text of the body of html (len
+ * bytes, UTF-8), a line break where a block starts or ends, for readers
+ * of what the customer wrote (g_free); NULL when html cannot be parsed.
+ */
+char	*htmlclean_visible_text(const char *html, size_t len);
+
 #endif

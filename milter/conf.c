@@ -31,9 +31,12 @@
 
 #include "conf.h"
 #include "conftable.h"
+#include "intake.h"
 #include "netlist.h"
+#include "severity.h"
 #include "subject.h"
 #include "textclean.h"
+#include "worktime.h"
 
 #define GUIDANCE_MAX_LINES	32
 #define GUIDANCE_MAX_LINE	980	/* after '%' doubling, libmilter's limit */
@@ -308,9 +311,10 @@ parse_addresses(struct loader *ld, const config_setting_t *s, char ***out)
 	return 0;
 }
 
-/* guidance_width - a line's length in a reply: '%' doubled, the variable expanded. */
+/* guidance_width - a line's length in a reply: '%' doubled, the
+ * variables expanded. */
 static size_t
-guidance_width(const char *line, size_t addr_len)
+guidance_width(const char *line, size_t addr_len, size_t list_len)
 {
 	size_t	w = 0;
 
@@ -320,39 +324,72 @@ guidance_width(const char *line, size_t addr_len)
 			p += sizeof(GUIDANCE_VAR) - 1;
 			continue;
 		}
+		if (strncmp(p, INTAKE_VAR, sizeof(INTAKE_VAR) - 1) == 0) {
+			w += list_len;
+			p += sizeof(INTAKE_VAR) - 1;
+			continue;
+		}
 		w += *p == '%' ? 2 : 1;
 		p++;
 	}
 	return w;
 }
 
+/* checklist_width - the longest sentence ${checklist} stands for. */
+static size_t
+checklist_width(void)
+{
+	size_t	w = 0;
+
+	for (int i = 0; i < CHECK_ITEMS; i++)
+		w = MAX(w, strlen(checklist_sentence((enum checklist_item)i)));
+	return w;
+}
+
+/* known_vars - every ${ in line starts a variable we expand. */
+static bool
+known_vars(const char *line)
+{
+	for (const char *p = strstr(line, "${"); p; p = strstr(p + 2, "${"))
+		if (!g_str_has_prefix(p, GUIDANCE_VAR) &&
+		    !g_str_has_prefix(p, INTAKE_VAR))
+			return false;
+	return true;
+}
+
 /*
  * check_guidance - the reply template must fit libmilter's limits with the
- * longest support address in it, and hold nothing an MTA would refuse.
+ * longest support address in it, and with every checklist line a
+ * ${checklist} line can become, and hold nothing an MTA would refuse.
  */
 static int
 check_guidance(struct loader *ld, config_t *cf, const struct conf *c)
 {
 	const config_setting_t *s = config_lookup(cf, "guidance_reply");
-	size_t	addr_len = 0;
+	size_t	addr_len = 0, lines = 0;
 
 	for (char **a = c->support_addresses; *a; a++)
 		addr_len = MAX(addr_len, strlen(*a));
 	for (char **l = c->guidance_reply; *l; l++) {
 		const char *bad = NULL;
+		bool	list = strstr(*l, INTAKE_VAR) != NULL;
 
 		for (const char *p = *l; *p && bad == NULL; p++)
 			if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
 				bad = "a character that is not printable ASCII";
-		if (bad == NULL && strstr(*l, "${") &&
-		    strstr(*l, GUIDANCE_VAR) == NULL)
+		if (bad == NULL && !known_vars(*l))
 			bad = "an unknown ${...} variable";
-		if (bad == NULL && guidance_width(*l, addr_len) > GUIDANCE_MAX_LINE)
+		if (bad == NULL && guidance_width(*l, addr_len,
+		    list ? checklist_width() : 0) > GUIDANCE_MAX_LINE)
 			bad = "more than 980 characters";
 		if (bad)
 			return fail(ld, s, "guidance_reply: line %td has %s",
 			    l - c->guidance_reply + 1, bad);
+		lines += list ? CHECK_ITEMS : 1;
 	}
+	if (lines > GUIDANCE_MAX_LINES)
+		return fail(ld, s, "guidance_reply: more than %d lines when "
+		    "${checklist} names every detail", GUIDANCE_MAX_LINES);
 	return 0;
 }
 
@@ -557,6 +594,45 @@ setting_of(config_t *cf, const char *const *names)
 	return s;
 }
 
+/* build_intake - the severity words, working time and checklist rules. */
+static int
+build_intake(struct loader *ld, config_t *cf, struct conf *c)
+{
+	static const char *const sev_keys[] = { "severity_words", NULL };
+	static const char *const time_keys[] = { "response_targets",
+	    "working_hours", "working_days", "time_zone", NULL };
+	const char *keys[CHECK_ITEMS] = { NULL };
+	const char *const *pats[CHECK_ITEMS] = { NULL };
+	char	e[CONF_ERRLEN];
+
+	c->severity_rules = severity_rules_new(
+	    (const char *const *)c->severity_words, e, sizeof(e));
+	if (c->severity_rules == NULL)
+		return fail(ld, setting_of(cf, sev_keys), "%s", e);
+	c->worktime = worktime_new((const char *const *)c->response_targets,
+	    c->working_hours, (const char *const *)c->working_days,
+	    c->time_zone, e, sizeof(e));
+	if (c->worktime == NULL)
+		return fail(ld, setting_of(cf, time_keys), "%s", e);
+	for (const struct key *k = conf_table; k->pub.name; k++)
+		for (int i = 0; i < CHECK_ITEMS; i++)
+			if (k->off == offsetof(struct conf, checklist_patterns[i])) {
+				keys[i] = k->pub.name;
+				pats[i] = (const char *const *)c->checklist_patterns[i];
+			}
+	c->checklist_rules = checklist_rules_new(pats, keys, e, sizeof(e));
+	if (c->checklist_rules == NULL) {
+		/* the message starts with the key: its line is the one shown */
+		char	*key = g_strndup(e, strcspn(e, ":"));
+		const char *const failed[] = { key, NULL };
+		int	rc = fail(ld, setting_of(cf, failed), "%s", e);
+
+		g_free(key);
+		return rc;
+	}
+	return 0;
+}
+
 /*
  * build - what the settings compile to, once per configuration: nothing of
  * it is built again per message.
@@ -586,7 +662,7 @@ build(struct loader *ld, config_t *cf, struct conf *c)
 	    (const char *const *)c->disclaimer_patterns, e, sizeof(e));
 	if (c->textclean_rules == NULL)
 		return fail(ld, setting_of(cf, clean_keys), "%s", e);
-	return 0;
+	return build_intake(ld, cf, c);
 }
 
 /* load_file - parse FILE over the defaults already in c. */
@@ -664,6 +740,9 @@ conf_free(struct conf *c)
 	for (const struct key *k = conf_table; k->pub.name; k++)
 		free_value(k, c);
 	g_free(c->path);
+	severity_rules_free(c->severity_rules);
+	worktime_free(c->worktime);
+	checklist_rules_free(c->checklist_rules);
 	netlist_free(c->trusted);
 	subject_rules_free(c->subject_rules);
 	textclean_rules_free(c->textclean_rules);

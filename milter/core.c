@@ -8,7 +8,7 @@
  *	support (trusted) -> learn its ticket, never change it; otherwise the
  *	recipient rule, then, when the mail goes on to support, its ticket
  *	and its cleaned body (the parse is changed in place: cleaning is
- *	last).
+ *	last), then what intake reads from the cleaned parse (intake.h).
  *	When the body is replaced and archive_originals is set, the
  *	original is archived (archive.h) before the record that names it.
  *	Every decision about support mail is then stored in one transaction
@@ -27,6 +27,7 @@
 #include "address.h"
 #include "archive.h"
 #include "core.h"
+#include "intake.h"
 #include "mimeclean.h"
 #include "msgid.h"
 #include "netlist.h"
@@ -76,20 +77,26 @@ core_needs_body(const struct conf *c, const struct envelope *env)
 	return support_rcpts(c, env, NULL, NULL) > 0;
 }
 
-/* set_guidance - the 550 5.7.1 reply, naming the address written to. */
+/* set_guidance - the 550 5.7.1 reply, naming the address written to
+ * and the details the message lacks. */
 static void
-set_guidance(const struct conf *c, const char *address, struct decision *d)
+set_guidance(const struct conf *c, const struct message *m,
+    const char *address, struct decision *d)
 {
+	GPtrArray *lines = intake_guidance(c, m, d);
+
 	d->action = ACTION_REJECT;
 	d->policy = "reject";
 	g_strlcpy(d->reply_code, "550", sizeof(d->reply_code));
 	g_strlcpy(d->reply_xcode, "5.7.1", sizeof(d->reply_xcode));
-	for (char **l = c->guidance_reply; *l; l++) {
-		char	**parts = g_strsplit(*l, GUIDANCE_VAR, -1);
+	for (guint i = 0; i < lines->len; i++) {
+		char	**parts = g_strsplit(g_ptr_array_index(lines, i),
+		    GUIDANCE_VAR, -1);
 
 		g_ptr_array_add(d->reply_lines, g_strjoinv(address, parts));
 		g_strfreev(parts);
 	}
+	g_ptr_array_unref(lines);
 }
 
 /* mark - our header with the rule's verdict. */
@@ -159,7 +166,7 @@ decide_rule(const struct envelope *env, const struct message *m,
 		action = c->multi_recipient_action;
 	switch (action) {
 	case POLICY_REJECT:
-		set_guidance(c, c->support_addresses[which], d);
+		set_guidance(c, m, c->support_addresses[which], d);
 		return false;
 	case POLICY_REMOVE:
 		d->policy = "remove";
@@ -365,6 +372,9 @@ decide(const struct envelope *env, const struct message *msg,
 		if (strcmp(d->reason, "from-support") != 0 &&
 		    clean(env, msg, c, st, d, err) < 0)
 			return -1;
+		/* nor read for intake: it only loses forged intake headers */
+		intake_run(c, env, msg,
+		    strcmp(d->reason, "from-support") != 0, d);
 	}
 	if (record(env, st, d, err) == 0)
 		return 0;

@@ -44,6 +44,7 @@ decision_init(struct decision *d)
 	d->refs = g_ptr_array_new_with_free_func(g_free);
 	d->clean_removed = g_ptr_array_new_with_free_func(g_free);
 	d->clean_image_keys = g_ptr_array_new_with_free_func(g_free);
+	d->checklist_missing = g_ptr_array_new();
 	d->record = g_string_new(NULL);
 }
 
@@ -58,6 +59,9 @@ decision_release(struct decision *d)
 	g_ptr_array_unref(d->clean_image_keys);
 	g_free(d->clean_sig_key);
 	g_free(d->clean_archive);
+	g_free(d->severity_stated);
+	g_free(d->response_due);
+	g_ptr_array_unref(d->checklist_missing);
 	if (d->body)
 		g_byte_array_unref(d->body);
 	g_free(d->message_id);
@@ -84,7 +88,8 @@ decision_set_header(struct decision *d, const struct message *m,
 {
 	for (int i = message_header_count(m, name); i > 0; i--)
 		decision_add_edit(d, EDIT_CHANGE, name, i, NULL);
-	decision_add_edit(d, EDIT_ADD, name, 0, value);
+	if (value)
+		decision_add_edit(d, EDIT_ADD, name, 0, value);
 }
 
 bool
@@ -135,6 +140,27 @@ append_kv(GString *out, const char *key, const char *value)
 	decision_append_value(out, value);
 }
 
+/* intake_summary - " severity=3 stated=... due=... missing=a,b". */
+static void
+intake_summary(const struct decision *d, GString *out)
+{
+	if (d->severity > 0) {
+		g_string_append_printf(out, " severity=%d", d->severity);
+		if (d->severity_stated)
+			append_kv(out, "stated", d->severity_stated);
+		if (d->response_due)
+			append_kv(out, "due", d->response_due);
+	}
+	if (!d->checklist)
+		return;
+	g_string_append(out, " missing=");
+	for (guint i = 0; i < d->checklist_missing->len; i++)
+		g_string_append_printf(out, "%s%s", i ? "," : "",
+		    (char *)g_ptr_array_index(d->checklist_missing, i));
+	if (d->checklist_missing->len == 0)
+		g_string_append_c(out, '-');
+}
+
 void
 decision_summary(const struct envelope *env, const struct decision *d,
     GString *out)
@@ -170,6 +196,7 @@ decision_summary(const struct envelope *env, const struct decision *d,
 		    "images", d->clean_removed->len, d->clean_saved);
 	if (d->clean_archive)
 		append_kv(out, "archive", d->clean_archive);
+	intake_summary(d, out);
 	if (d->anomalies & ANOMALY_OVERSIZE)
 		g_string_append(out, " anomaly=oversize");
 	if (d->anomalies & ANOMALY_UNPARSEABLE)

@@ -359,6 +359,21 @@ htmlclean_cut_text(const char *html, size_t len, const char *block)
 	return s;
 }
 
+/* htmlclean_visible_text - see htmlclean.h. */
+char *
+htmlclean_visible_text(const char *html, size_t len)
+{
+	struct htmlcut_work w = { .out = NULL };
+	xmlDocPtr doc = htmlcut_open(&w, html, len);
+	char	*s;
+
+	if (doc == NULL)
+		return NULL;
+	s = g_strdup(w.ht.text->str);
+	htmlcut_close(&w, doc);
+	return s;
+}
+
 /* htmlclean_add_paragraph - see htmlclean.h. */
 char *
 htmlclean_add_paragraph(const char *html, size_t len, const char *text)

@@ -135,6 +135,31 @@ cleaned(GString *out, const struct decision *d)
 	g_string_append_c(out, '}');
 }
 
+/* intake - {severity, stated, response_due, checklist_missing}, or null
+ * when the mail was not read for intake. */
+static void
+intake(GString *out, const struct decision *d)
+{
+	if (d->severity == 0 && !d->checklist) {
+		g_string_append(out, "null");
+		return;
+	}
+	g_string_append_c(out, '{');
+	key(out, "severity");
+	if (d->severity > 0)
+		g_string_append_printf(out, "%d", d->severity);
+	else
+		g_string_append(out, "null");
+	field(out, "stated", d->severity_stated);
+	field(out, "response_due", d->response_due);
+	key(out, "checklist_missing");
+	if (d->checklist)
+		string_array(out, d->checklist_missing);
+	else
+		g_string_append(out, "null");
+	g_string_append_c(out, '}');
+}
+
 static void
 reply(GString *out, const struct decision *d)
 {
@@ -208,6 +233,8 @@ report_json(const struct envelope *env, const struct message *m,
 	field(out, "direction", d->direction);
 	key(out, "cleaned");
 	cleaned(out, d);
+	key(out, "intake");
+	intake(out, d);
 	key(out, "changed");
 	g_string_append(out, decision_changed(d) ? "true" : "false");
 	key(out, "header_edits");

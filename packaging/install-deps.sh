@@ -15,7 +15,7 @@
 # needs and m4 (to build its .cf) are installed.
 set -eu
 
-BUILD_PKGS="build-essential pkg-config libmilter-dev libgmime-3.0-dev liblmdb-dev libconfig-dev libxml2-dev"
+BUILD_PKGS="build-essential pkg-config libmilter-dev libgmime-3.0-dev liblmdb-dev libconfig-dev libxml2-dev tzdata"
 DEB_PKGS="debhelper dpkg-dev fakeroot lintian adduser"
 TEST_PKGS="libcmocka-dev postfix swaks lmdb-utils valgrind python3 procps systemd groff-base
 m4 libwrap0 libdb5.3 libldap-2.5-0 liblockfile1 libnsl2 libsasl2-2 libssl3"

@@ -89,6 +89,7 @@ for s in "${suites[@]}"; do
 		# the cutters' accuracy on the public fixtures must meet its targets
 		run_suite eval/text make -s eval
 		run_suite eval/html make -s eval-html
+		run_suite eval/intake make -s eval-intake
 		;;
 	dbtool)
 		run_suite dbtool tests/dbtool.sh
@@ -104,6 +105,7 @@ for s in "${suites[@]}"; do
 		run_suite e2e/threading bash tests/e2e/threading.sh
 		run_suite e2e/cleaning bash tests/e2e/cleaning.sh
 		run_suite e2e/failures bash tests/e2e/failures.sh
+		run_suite e2e/intake bash tests/e2e/intake.sh
 		run_suite e2e/demo bash docs/examples/demo.sh
 		;;
 	*)

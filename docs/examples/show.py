@@ -17,7 +17,8 @@ def main():
     with open(sys.argv[1], "rb") as f:
         msg = email.message_from_binary_file(f, policy=email.policy.default)
     for name in ("Subject", "X-Support-Milter", "X-Support-Ticket",
-                 "X-Support-Cleaned"):
+                 "X-Support-Cleaned", "X-Support-Severity",
+                 "X-Support-Response-Due", "X-Support-Checklist"):
         for value in msg.get_all(name) or []:
             print(f"{pad}{name}: {' '.join(str(value).split())}")
     text = None

@@ -279,8 +279,8 @@ test_forged_headers(void **state)
 	    "Subject: x\nx-ticket-policy: b\n\nbody\n", &m);
 	decision_init(&d);
 	assert_int_equal(core_decide(&env, &m, c, f->st, &d), 0);
-	/* two deletions, our verdict, the ticket and the cleaning headers */
-	assert_int_equal(d.edits->len, 5);
+	/* two deletions, our verdict, the ticket, cleaning and intake headers */
+	assert_int_equal(d.edits->len, 7);
 	e = &g_array_index(d.edits, struct header_edit, 0);
 	assert_int_equal(e->op, EDIT_CHANGE);
 	assert_int_equal(e->index, 2);
@@ -296,6 +296,10 @@ test_forged_headers(void **state)
 	e = &g_array_index(d.edits, struct header_edit, 4);
 	assert_string_equal(e->name, "X-Support-Cleaned");
 	assert_string_equal(e->value, "none");
+	e = &g_array_index(d.edits, struct header_edit, 5);
+	assert_string_equal(e->name, "X-Support-Severity");
+	e = &g_array_index(d.edits, struct header_edit, 6);
+	assert_string_equal(e->name, "X-Support-Checklist");
 	decision_release(&d);
 	message_release(&m);
 	conf_free(c);
