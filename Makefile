@@ -65,6 +65,7 @@ LIB_SRCS	= \
 	milter/thread.c
 
 DAEMON_SRCS	= \
+	milter/daemon.c \
 	milter/log.c \
 	milter/main.c \
 	milter/milter.c
