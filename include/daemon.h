@@ -1,7 +1,6 @@
 /*
  * daemon.h - the process around the milter: the background, the PID
- * file, the switch from root to the configured user, and the thread that
- * takes SIGUSR1.
+ * file, the switch from root to the configured user, and the signals.
  *
  * Owns: fork/setsid and the pipe on which the background process reports
  * its start-up status to the command; the PID file; setgid, initgroups
@@ -9,8 +8,8 @@
  * configuration and logs nothing: main.c passes values in and logs the
  * "FILE: message" errors it gets back.
  *
- * Everything here runs on the main thread before libmilter starts its
- * threads, except the reload callback, which runs on the signal thread.
+ * Everything here runs on the main thread; the main thread is the one
+ * that takes the signals, libmilter runs on the spawned thread.
  */
 #ifndef SUPPORT_MILTER_DAEMON_H
 #define SUPPORT_MILTER_DAEMON_H
@@ -24,11 +23,12 @@
 struct daemon {
 	int	ready_fd;	/* write end of the start-up pipe, or -1 */
 	char	*pid_file;	/* written by us; removed at the end */
-	pthread_t signals;
-	bool	signals_started;
-	int	stopping;	/* atomic: the signal thread should end */
-	void	(*reload)(void *);
-	void	*reload_arg;
+	pthread_t main;		/* waits for signals */
+	pthread_t worker;	/* runs the milter */
+	int	(*fn)(void *);
+	void	*arg;
+	int	result;		/* what fn returned */
+	int	done;		/* atomic: fn has returned */
 };
 
 /* daemon_init - nothing started yet. */
@@ -91,21 +91,33 @@ int	daemon_drop(const char *name, uid_t uid, gid_t gid,
 	    char err[DAEMON_ERRLEN]);
 
 /*
- * daemon_signals_block - block SIGUSR1 and the signals libmilter waits
- * for (SIGHUP, SIGTERM, SIGINT) in the calling thread, before any other
- * thread exists, so that every thread inherits the mask and only the
- * threads that sigwait() for them receive them.
+ * daemon_signals_block - block SIGUSR1, SIGHUP, SIGTERM and SIGINT in the
+ * calling (main) thread before any other thread exists, so that every
+ * thread inherits the mask and only threads in sigwait() receive them.
  */
 int	daemon_signals_block(char err[DAEMON_ERRLEN]);
 
 /*
- * daemon_signals_start - a thread that calls reload(arg) for each
- * SIGUSR1, outside signal context.  Returns 0, or -1 with err.
+ * daemon_spawn - run fn(arg) on a new thread (the libmilter listener);
+ * when it returns, daemon_wait() returns 0.  Returns 0, or -1 with err.
  */
-int	daemon_signals_start(struct daemon *, void (*reload)(void *),
-	    void *arg, char err[DAEMON_ERRLEN]);
+int	daemon_spawn(struct daemon *, int (*fn)(void *), void *arg,
+	    char err[DAEMON_ERRLEN]);
 
-/* daemon_signals_stop - end and join the signal thread, if started. */
-void	daemon_signals_stop(struct daemon *);
+/*
+ * daemon_wait - on the main thread: call reload(arg) for each SIGUSR1,
+ * and return SIGTERM, SIGHUP or SIGINT when one arrives, or 0 once the
+ * spawned thread has returned.
+ */
+int	daemon_wait(struct daemon *, void (*reload)(void *), void *arg);
+
+/*
+ * daemon_next_signal - wait up to ms milliseconds for SIGTERM, SIGHUP or
+ * SIGINT: the signal, or 0.
+ */
+int	daemon_next_signal(int ms);
+
+/* daemon_join - wait for the spawned thread; what fn returned. */
+int	daemon_join(struct daemon *);
 
 #endif

@@ -25,27 +25,43 @@
  */
 int	milter_listen(const struct conf *, uid_t uid, gid_t gid);
 
+/* milter_unlisten - remove the unix socket of a start that failed. */
+void	milter_unlisten(const struct conf *);
+
 /*
  * milter_serve - serve with the configuration given to milter_conf_set()
- * until libmilter stops (SIGTERM, SIGHUP, SIGINT), then let messages in
- * progress finish for up to stop_timeout seconds; a new message is
- * refused with a temporary failure meanwhile.  Removes a unix socket.
- * Returns 0 on a clean stop, -1 when libmilter failed, 1 when messages
- * were still in progress: their threads may still use st and the
- * configuration, so the caller must exit without freeing them.
+ * until libmilter stops: milter_stop(), or a signal that libmilter's own
+ * signal thread took (SIGTERM, SIGHUP, SIGINT).  Refuses new messages
+ * from then on and removes a unix socket.  Returns 0, or -1 when
+ * libmilter failed.  Messages still in progress when it returns are
+ * abandoned: Debian's libmilter (built with _FFR_WORKERS_POOL) no longer
+ * reads their commands, and their threads may still use st and the
+ * configuration, so the caller must then exit without freeing them.
  */
 int	milter_serve(struct store *st);
 
 /*
+ * milter_refuse_new - from now on a new message gets a temporary failure
+ * at MAIL FROM; messages in progress go on.  Thread-safe.
+ */
+void	milter_refuse_new(void);
+
+/* milter_in_progress - messages begun and not yet ended.  Thread-safe. */
+unsigned milter_in_progress(void);
+
+/* milter_stop - make libmilter stop, which ends milter_serve(). */
+void	milter_stop(void);
+
+/*
  * milter_conf_set - the configuration for messages that begin from now
- * on (at start-up, then at each reload); takes its own reference.
- * Thread-safe.
+ * on (at start-up, then at each reload); takes its own reference.  NULL
+ * drops the last one at the end.  Thread-safe.
  */
 void	milter_conf_set(struct conf *);
 
 /*
  * milter_conf_get - a new reference to the current configuration, or
- * NULL once milter_serve() has returned.
+ * NULL after milter_conf_set(NULL).
  */
 struct conf *milter_conf_get(void);
 

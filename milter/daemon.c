@@ -5,12 +5,15 @@
  *	The order main.c follows, as root: detach; check the PID file; open
  *	the socket (milter_listen) and give it to the user; write the PID
  *	file; create the database directory for the user; daemon_drop();
- *	open the database; daemon_ready(); start the signal thread; serve.
+ *	open the database; spawn the milter thread; daemon_ready(); wait for
+ *	signals on the main thread.
  *
  *	libmilter's own signal thread takes SIGHUP, SIGTERM and SIGINT with
- *	sigwait() and stops on each (libmilter/signal.c).  Ours does the same
- *	for SIGUSR1, so a reload runs in a normal thread and may allocate,
- *	lock and log, which a signal handler could not.
+ *	sigwait() and stops on each (libmilter/signal.c).  Our main thread
+ *	waits for the same signals and SIGUSR1 with sigwait() while
+ *	libmilter runs on a thread of its own, so a reload runs in a normal
+ *	thread and may allocate, lock and log, which a signal handler could
+ *	not, and a stop can wait for messages in progress first.
  * DIAGNOSTICS
  *	Errors are returned as "what: reason" for main.c to print or log.
  * SEE ALSO
@@ -24,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
@@ -258,17 +262,16 @@ daemon_drop(const char *name, uid_t uid, gid_t gid, char err[DAEMON_ERRLEN])
 	return 1;
 }
 
-/* the set the signal thread waits for, and the one every thread blocks */
+/* stop_set - the signals that stop the daemon; with SIGUSR1 if reload. */
 static void
-signal_set(sigset_t *set, bool all)
+stop_set(sigset_t *set, bool reload)
 {
 	(void)sigemptyset(set);
-	(void)sigaddset(set, SIGUSR1);
-	if (all) {
-		(void)sigaddset(set, SIGHUP);
-		(void)sigaddset(set, SIGTERM);
-		(void)sigaddset(set, SIGINT);
-	}
+	(void)sigaddset(set, SIGHUP);
+	(void)sigaddset(set, SIGTERM);
+	(void)sigaddset(set, SIGINT);
+	if (reload)
+		(void)sigaddset(set, SIGUSR1);
 }
 
 int
@@ -277,7 +280,7 @@ daemon_signals_block(char err[DAEMON_ERRLEN])
 	sigset_t set;
 	int	rc;
 
-	signal_set(&set, true);
+	stop_set(&set, true);
 	if ((rc = pthread_sigmask(SIG_BLOCK, &set, NULL)) != 0) {
 		(void)g_snprintf(err, DAEMON_ERRLEN, "pthread_sigmask: %s",
 		    g_strerror(rc));
@@ -286,50 +289,77 @@ daemon_signals_block(char err[DAEMON_ERRLEN])
 	return 0;
 }
 
-/* signal_thread - one reload per SIGUSR1 until daemon_signals_stop(). */
+/* worker - run the milter, then wake the main thread's daemon_wait(). */
 static void *
-signal_thread(void *arg)
+worker(void *arg)
 {
 	struct daemon *d = arg;
-	sigset_t set;
-	int	sig;
 
-	signal_set(&set, false);
-	for (;;) {
-		if (sigwait(&set, &sig) != 0)
-			continue;
-		if (g_atomic_int_get(&d->stopping))
-			break;
-		d->reload(d->reload_arg);
-	}
+	d->result = d->fn(d->arg);
+	g_atomic_int_set(&d->done, 1);
+	(void)pthread_kill(d->main, SIGUSR1);
 	return NULL;
 }
 
 int
-daemon_signals_start(struct daemon *d, void (*reload)(void *), void *arg,
+daemon_spawn(struct daemon *d, int (*fn)(void *), void *arg,
     char err[DAEMON_ERRLEN])
 {
 	int	rc;
 
-	d->reload = reload;
-	d->reload_arg = arg;
-	if ((rc = pthread_create(&d->signals, NULL, signal_thread, d)) != 0) {
-		(void)g_snprintf(err, DAEMON_ERRLEN, "signal thread: %s",
+	d->fn = fn;
+	d->arg = arg;
+	d->main = pthread_self();
+	if ((rc = pthread_create(&d->worker, NULL, worker, d)) != 0) {
+		(void)g_snprintf(err, DAEMON_ERRLEN, "milter thread: %s",
 		    g_strerror(rc));
 		return -1;
 	}
-	d->signals_started = true;
 	return 0;
 }
 
-void
-daemon_signals_stop(struct daemon *d)
+/*
+ * daemon_wait - libmilter's own signal thread also waits for SIGHUP,
+ * SIGTERM and SIGINT, and stops libmilter at once on each; its worker
+ * pool then no longer serves messages in progress.  Linux hands a signal
+ * for the process to the main thread first when that thread is ready to
+ * take it, as it is here in sigwait(), so the stop goes through
+ * main.c's drain instead.  A signal that arrives while this thread is
+ * busy (a reload, the drain) reaches libmilter: it stops at once.
+ */
+int
+daemon_wait(struct daemon *d, void (*reload)(void *), void *arg)
 {
-	if (!d->signals_started)
-		return;
-	g_atomic_int_set(&d->stopping, 1);
-	/* wakes the thread's sigwait(); it sees stopping and ends */
-	(void)pthread_kill(d->signals, SIGUSR1);
-	(void)pthread_join(d->signals, NULL);
-	d->signals_started = false;
+	sigset_t set;
+	int	sig;
+
+	stop_set(&set, true);
+	for (;;) {
+		if (sigwait(&set, &sig) != 0)
+			continue;
+		if (g_atomic_int_get(&d->done))
+			return 0;
+		if (sig != SIGUSR1)
+			return sig;
+		reload(arg);
+	}
+}
+
+int
+daemon_next_signal(int ms)
+{
+	sigset_t set;
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+	int	sig;
+
+	stop_set(&set, false);
+	sig = sigtimedwait(&set, NULL, &ts);
+	return sig > 0 ? sig : 0;
+}
+
+int
+daemon_join(struct daemon *d)
+{
+	(void)pthread_join(d->worker, NULL);
+	return d->result;
 }

@@ -392,27 +392,16 @@ make_database(const struct conf *c, uid_t uid, gid_t gid)
 }
 
 /*
- * start - what needs root first (the PID file, the socket), then the user
- * and the database: EX_OK, or the exit status after logging why.
+ * start_listening - the rest of start(), once the socket is ours: the PID
+ * file, the database directory, the user, the database.
  */
 static int
-start(struct daemon *d, const struct conf *c, struct store **st)
+start_listening(struct daemon *d, const struct conf *c, uid_t uid, gid_t gid,
+    struct store **st)
 {
 	char	err[DAEMON_ERRLEN], serr[STORE_ERRLEN];
-	uid_t	uid = (uid_t)-1;
-	gid_t	gid = (gid_t)-1;
 	int	rc = 0;
 
-	/* before the socket: opening it would take a running daemon's away */
-	if (*c->pid_file && (rc = daemon_pid_check(c->pid_file, err)) < 0)
-		return logged(err, EX_UNAVAILABLE);
-	if (rc > 0)
-		log_msg(LOG_WARNING, "pid_file %s: removed a stale file",
-		    c->pid_file);
-	if (*c->user && daemon_user(c->user, &uid, &gid, err) < 0)
-		return logged(err, EX_CONFIG);
-	if (milter_listen(c, uid, gid) < 0)
-		return EX_UNAVAILABLE;
 	if (*c->pid_file && daemon_pid_write(d, c->pid_file, err) < 0)
 		return logged(err, EX_CANTCREAT);
 	if (make_database(c, uid, gid) < 0)
@@ -432,6 +421,34 @@ start(struct daemon *d, const struct conf *c, struct store **st)
 		    "support mail gets on_failure (%s)", c->database,
 		    c->on_failure == FAILURE_ACCEPT ? "accept" : "tempfail");
 	return EX_OK;
+}
+
+/*
+ * start - what needs root first (the PID file, the socket), then the user
+ * and the database: EX_OK, or the exit status after logging why.
+ */
+static int
+start(struct daemon *d, const struct conf *c, struct store **st)
+{
+	char	err[DAEMON_ERRLEN];
+	uid_t	uid = (uid_t)-1;
+	gid_t	gid = (gid_t)-1;
+	int	rc = 0;
+
+	/* before the socket: opening it would take a running daemon's away */
+	if (*c->pid_file && (rc = daemon_pid_check(c->pid_file, err)) < 0)
+		return logged(err, EX_UNAVAILABLE);
+	if (rc > 0)
+		log_msg(LOG_WARNING, "pid_file %s: removed a stale file",
+		    c->pid_file);
+	if (*c->user && daemon_user(c->user, &uid, &gid, err) < 0)
+		return logged(err, EX_CONFIG);
+	if (milter_listen(c, uid, gid) < 0)
+		return EX_UNAVAILABLE;
+	rc = start_listening(d, c, uid, gid, st);
+	if (rc != EX_OK)
+		milter_unlisten(c);
+	return rc;
 }
 
 /*
@@ -466,7 +483,80 @@ reload(void *arg)
 	conf_free(old);
 }
 
-/* run_daemon - start, serve until libmilter stops, clean up. */
+/* signal_name - for the log. */
+static const char *
+signal_name(int sig)
+{
+	switch (sig) {
+	case SIGTERM: return "SIGTERM";
+	case SIGHUP: return "SIGHUP";
+	case SIGINT: return "SIGINT";
+	default: return "signal";
+	}
+}
+
+/* serve - the milter thread. */
+static int
+serve(void *st)
+{
+	return milter_serve(st);
+}
+
+/*
+ * drain - let messages in progress finish, up to stop_timeout, before
+ * libmilter is told to stop: it would no longer serve them.  A second
+ * stop signal cuts it short.  Returns how many are left.
+ */
+static unsigned
+drain(int sig)
+{
+	struct conf *c = milter_conf_get();
+	gint64	end = g_get_monotonic_time() + (gint64)c->stop_timeout *
+	    G_TIME_SPAN_SECOND;
+	unsigned left;
+
+	milter_refuse_new();
+	if ((left = milter_in_progress()) > 0)
+		log_msg(LOG_INFO, "%s: stopping once %u message(s) in progress "
+		    "are done (stop_timeout %zu s)", signal_name(sig), left,
+		    c->stop_timeout);
+	while ((left = milter_in_progress()) > 0 &&
+	    g_get_monotonic_time() < end)
+		if ((sig = daemon_next_signal(200)) > 0) {
+			log_msg(LOG_WARNING, "%s during the stop: stopping now",
+			    signal_name(sig));
+			break;
+		}
+	conf_free(c);
+	return left;
+}
+
+/*
+ * run_until_stopped - reloads until a stop signal; returns the exit
+ * status.  Messages still in progress at the end are abandoned to the
+ * MTA's default action.
+ */
+static int
+run_until_stopped(struct daemon *d, const struct options *o)
+{
+	int	sig = daemon_wait(d, reload, (void *)o);
+	unsigned left;
+
+	if (sig > 0) {
+		(void)drain(sig);
+		milter_stop();
+	}
+	if (daemon_join(d) < 0)
+		return EX_UNAVAILABLE;
+	if ((left = milter_in_progress()) > 0) {
+		log_msg(LOG_WARNING, "stopping with %u message(s) in progress: "
+		    "the MTA applies its milter default action", left);
+		return EX_TEMPFAIL;
+	}
+	return EX_OK;
+}
+
+/* run_daemon - start, serve until stopped, clean up. */
 static int
 run_daemon(const struct options *o, struct conf *c)
 {
@@ -476,7 +566,9 @@ run_daemon(const struct options *o, struct conf *c)
 	int	rc;
 
 	daemon_init(&d);
-	if (!o->foreground && daemon_detach(&d, err) < 0) {
+	/* first: a reload signal must not kill a starting daemon */
+	if (daemon_signals_block(err) < 0 ||
+	    (!o->foreground && daemon_detach(&d, err) < 0)) {
 		fprintf(stderr, PROGRAM ": %s\n", err);
 		return EX_OSERR;
 	}
@@ -487,30 +579,25 @@ run_daemon(const struct options *o, struct conf *c)
 	milter_version(v, sizeof(v));
 	log_msg(LOG_INFO, "starting " PROGRAM " " VERSION " (libmilter %s) "
 	    "config=%s database=%s", v, c->path, c->database);
-	/* before any thread, so that all inherit the mask */
-	if (daemon_signals_block(err) < 0)
-		rc = logged(err, EX_OSERR);
-	else
-		rc = start(&d, c, &st);
-	if (rc == EX_OK)
-		milter_conf_set(c);
-	if (rc == EX_OK && daemon_signals_start(&d, reload, (void *)o, err) < 0)
-		rc = logged(err, EX_OSERR);
-	daemon_ready(&d, rc);
+	rc = start(&d, c, &st);
 	if (rc == EX_OK) {
-		int	served = milter_serve(st);
-
-		daemon_signals_stop(&d);
-		rc = served < 0 ? EX_UNAVAILABLE : served > 0 ? EX_TEMPFAIL :
-		    EX_OK;
+		milter_conf_set(c);
+		if (daemon_spawn(&d, serve, st, err) < 0) {
+			rc = logged(err, EX_OSERR);
+			milter_unlisten(c);
+		}
 	}
+	daemon_ready(&d, rc);
+	if (rc == EX_OK)
+		rc = run_until_stopped(&d, o);
 	if (daemon_pid_remove(&d, err) < 0)
 		log_msg(LOG_WARNING, "%s (the next start finds it stale)", err);
 	log_msg(rc == EX_OK ? LOG_INFO : LOG_ERR, "stopping%s",
 	    rc == EX_OK ? "" : " after an error");
-	/* messages in progress still use the store and the configuration */
+	/* messages in progress may still use the store and the configuration */
 	if (rc == EX_TEMPFAIL)
 		_exit(rc);
+	milter_conf_set(NULL);
 	store_close(st);
 	return rc;
 }

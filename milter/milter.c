@@ -40,10 +40,9 @@
  */
 static struct {
 	GMutex	lock;
-	GCond	idle;		/* inflight dropped to 0 */
 	struct conf *conf;
 	unsigned inflight;	/* messages holding a configuration */
-	bool	stopping;	/* smfi_main() returned: no new messages */
+	bool	stopping;	/* no new messages */
 	struct store *store;
 } shared;
 
@@ -97,8 +96,7 @@ message_end(struct conn *c)
 	g_clear_pointer(&c->spool, spool_free);
 	c->conf = NULL;
 	g_mutex_lock(&shared.lock);
-	if (--shared.inflight == 0)
-		g_cond_broadcast(&shared.idle);
+	shared.inflight--;
 	g_mutex_unlock(&shared.lock);
 	conf_free(conf);
 }
@@ -598,6 +596,15 @@ milter_listen(const struct conf *conf, uid_t uid, gid_t gid)
 	return 0;
 }
 
+void
+milter_unlisten(const struct conf *conf)
+{
+	const char *path = unix_path(conf->socket);
+
+	if (path)
+		(void)unlink(path);
+}
+
 struct conf *
 milter_conf_get(void)
 {
@@ -614,7 +621,8 @@ milter_conf_set(struct conf *conf)
 {
 	struct conf *old;
 
-	(void)conf_ref(conf);
+	if (conf)
+		(void)conf_ref(conf);
 	g_mutex_lock(&shared.lock);
 	old = shared.conf;
 	shared.conf = conf;
@@ -623,52 +631,42 @@ milter_conf_set(struct conf *conf)
 	conf_free(old);
 }
 
-/*
- * drain - after smfi_main() returns: libmilter has closed the listening
- * socket but does not wait for its connection threads, so wait here for
- * the messages in progress, up to timeout seconds.  Refuses new messages
- * from then on.  Called with the lock held; returns how many remain.
- */
-static unsigned
-drain(size_t timeout)
+void
+milter_refuse_new(void)
 {
-	gint64	end = g_get_monotonic_time() + (gint64)timeout *
-	    G_TIME_SPAN_SECOND;
-
+	g_mutex_lock(&shared.lock);
 	shared.stopping = true;
-	if (shared.inflight)
-		log_msg(LOG_INFO, "stopping: waiting up to %zu s for %u "
-		    "message(s) in progress", timeout, shared.inflight);
-	while (shared.inflight > 0 &&
-	    g_cond_wait_until(&shared.idle, &shared.lock, end))
-		;
-	if (shared.inflight)
-		log_msg(LOG_WARNING, "stopping with %u message(s) in progress "
-		    "after stop_timeout (%zu s): the MTA applies its milter "
-		    "default action", shared.inflight, timeout);
-	return shared.inflight;
+	g_mutex_unlock(&shared.lock);
+}
+
+unsigned
+milter_in_progress(void)
+{
+	unsigned n;
+
+	g_mutex_lock(&shared.lock);
+	n = shared.inflight;
+	g_mutex_unlock(&shared.lock);
+	return n;
+}
+
+void
+milter_stop(void)
+{
+	(void)smfi_stop();
 }
 
 int
 milter_serve(struct store *st)
 {
-	struct conf *last;
-	const char *path;
+	struct conf *c = milter_conf_get();
 	int	rc;
-	unsigned left;
 
 	shared.store = st;
-	rc = smfi_main() == MI_SUCCESS ? 0 : -1;
-	g_mutex_lock(&shared.lock);
-	left = drain(shared.conf->stop_timeout);
-	last = left ? NULL : shared.conf;
-	if (last)
-		shared.conf = NULL;
-	path = unix_path(last ? last->socket : shared.conf->socket);
+	rc = smfi_main();
+	milter_refuse_new();
 	/* a socket left behind would look alive to an administrator */
-	if (path)
-		(void)unlink(path);
-	g_mutex_unlock(&shared.lock);
-	conf_free(last);
-	return left ? 1 : rc;
+	milter_unlisten(c);
+	conf_free(c);
+	return rc == MI_SUCCESS ? 0 : -1;
 }
