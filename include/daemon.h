@@ -117,6 +117,9 @@ int	daemon_wait(struct daemon *, void (*reload)(void *), void *arg);
  */
 int	daemon_next_signal(int ms);
 
+/* daemon_done - the spawned thread has returned. */
+bool	daemon_done(const struct daemon *);
+
 /* daemon_join - wait for the spawned thread; what fn returned. */
 int	daemon_join(struct daemon *);
 

@@ -337,7 +337,7 @@ daemon_wait(struct daemon *d, void (*reload)(void *), void *arg)
 	for (;;) {
 		if (sigwait(&set, &sig) != 0)
 			continue;
-		if (g_atomic_int_get(&d->done))
+		if (daemon_done(d))
 			return 0;
 		if (sig != SIGUSR1)
 			return sig;
@@ -355,6 +355,12 @@ daemon_next_signal(int ms)
 	stop_set(&set, false);
 	sig = sigtimedwait(&set, NULL, &ts);
 	return sig > 0 ? sig : 0;
+}
+
+bool
+daemon_done(const struct daemon *d)
+{
+	return g_atomic_int_get(&d->done) != 0;
 }
 
 int

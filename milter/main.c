@@ -508,7 +508,7 @@ serve(void *st)
  * stop signal cuts it short.  Returns how many are left.
  */
 static unsigned
-drain(int sig)
+drain(const struct daemon *d, int sig)
 {
 	struct conf *c = milter_conf_get();
 	gint64	end = g_get_monotonic_time() + (gint64)c->stop_timeout *
@@ -520,7 +520,8 @@ drain(int sig)
 		log_msg(LOG_INFO, "%s: stopping once %u message(s) in progress "
 		    "are done (stop_timeout %zu s)", signal_name(sig), left,
 		    c->stop_timeout);
-	while ((left = milter_in_progress()) > 0 &&
+	/* libmilter may have taken a signal itself: it serves no one then */
+	while ((left = milter_in_progress()) > 0 && !daemon_done(d) &&
 	    g_get_monotonic_time() < end)
 		if ((sig = daemon_next_signal(200)) > 0) {
 			log_msg(LOG_WARNING, "%s during the stop: stopping now",
@@ -543,7 +544,7 @@ run_until_stopped(struct daemon *d, const struct options *o)
 	unsigned left;
 
 	if (sig > 0) {
-		(void)drain(sig);
+		(void)drain(d, sig);
 		milter_stop();
 	}
 	if (daemon_join(d) < 0)

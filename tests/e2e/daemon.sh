@@ -4,7 +4,11 @@
 # -n and its FILE:LINE messages, the daemon refusing a bad configuration,
 # -V, -h, the socket kinds (unix with mode and group, inet with
 # TCP_NODELAY), command-line overrides, the raised descriptor limit,
-# background mode, and what SIGHUP does (libmilter stops on it).
+# what SIGHUP does (it stops, as in libmilter), background mode with its
+# PID file (written, removed, stale, live), SIGUSR1 reloads (a bad file,
+# restart-only keys), and, as root behind a private Postfix: a reload
+# taking effect for the next message but not for one in progress, SIGTERM
+# letting a message in progress finish, and user = nobody.
 #
 # Usage: bash tests/e2e/daemon.sh    (SUPPORT_MILTER=/path tests another binary)
 # Output: TAP, then "e2e: N passed, M failed".
