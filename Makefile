@@ -194,6 +194,7 @@ install: $(BIN) $(DB_BIN)
 	sed -e 's|^socket = .*|socket = "unix:/run/support-milter/support-milter.sock";|' \
 	    -e 's|^database = .*|database = "$(LOCALSTATEDIR)/lib/support-milter";|' \
 	    -e 's|^spool_directory = .*|spool_directory = "/var/tmp";|' \
+	    -e 's|^pid_file = .*|pid_file = "";|' \
 	    -e '/^# This is the in-tree/,/^# \/var\/lib\/support-milter\.$$/d' \
 	    conf/support-milter.conf > $(DESTDIR)$(DOCDIR)/support-milter.conf.example
 	test -e $(DESTDIR)$(SYSCONFDIR)/support-milter/support-milter.conf || \
