@@ -134,7 +134,9 @@ kill -HUP "$MILTER_PID"
 if wait_until 15 proc_gone "$MILTER_PID"; then
 	wait "$MILTER_PID"
 	RC=$?
-	t_ok "SIGHUP stops the daemon (libmilter's behaviour), status $RC"
+	if [ "$RC" = 0 ] && ! grep -q "reload:" "$MILTER_LOG"; then
+		t_ok "SIGHUP stops the daemon (libmilter's behaviour) with status 0, no reload"
+	else t_fail "SIGHUP stops the daemon with status 0, no reload" "status $RC"; fi
 else
 	t_fail "SIGHUP stops the daemon (libmilter's behaviour)"
 	milter_stop
@@ -383,6 +385,28 @@ if smtp_begin held2 "To: <$SUPPORT>"; then
 	else t_fail "the message in progress during SIGTERM is delivered"; fi
 else
 	t_fail "a message held open for the SIGTERM check" "SMTP: $SMTP_REPLY"
+fi
+
+# stop_timeout over: the message in progress gets the MTA's default action.
+set_conf 'stop_timeout = 1;'
+if milter_start "$BIN" "$CONF" "$SOCK" && smtp_begin held3 "To: <$SUPPORT>"; then
+	kill -TERM "$MILTER_PID"
+	if wait_until 15 proc_gone "$MILTER_PID"; then
+		wait "$MILTER_PID"
+		RC=$?
+	else RC=running; fi
+	MILTER_PID=
+	if [ "$RC" = 75 ] && grep -q "stopping with 1 message(s) in progress: the MTA applies its milter default action" "$MILTER_LOG"; then
+		t_ok "after stop_timeout the daemon exits with status 75, logging the message left"
+	else t_fail "after stop_timeout the daemon exits with status 75" "status $RC"; fi
+	smtp_end
+	case $SMTP_REPLY in
+	4*) t_ok "the message left gets a temporary failure (milter_default_action), not lost" ;;
+	*) t_fail "the message left gets a temporary failure" "$SMTP_REPLY" ;;
+	esac
+else
+	t_fail "a message held open for the stop_timeout check" "SMTP: ${SMTP_REPLY:-}"
+	milter_stop
 fi
 
 # Started as root with user = nobody.
