@@ -194,8 +194,12 @@ on_envfrom(SMFICTX *ctx, char **argv)
 
 	conn_reset(c);
 	if (message_begin(c) < 0) {
+		GString	*from = g_string_new(NULL);
+
+		decision_append_value(from, argv[0]);
 		log_msg(LOG_INFO, "NOQUEUE: action=tempfail reason=stopping "
-		    "from=%s", argv[0]);
+		    "from=%s", from->str);
+		(void)g_string_free(from, TRUE);
 		return SMFIS_TEMPFAIL;
 	}
 	c->sender = g_strdup(argv[0]);

@@ -364,7 +364,8 @@ if smtp_begin held2 "To: <$SUPPORT>"; then
 		t_ok "after SIGTERM the daemon waits for the message in progress"
 	else t_fail "after SIGTERM the daemon waits for the message in progress"; fi
 	send_mail refused --from "$SENDER" --to "$SUPPORT" --h-To "$SUPPORT"
-	if [ "$SWAKS_RC" != 0 ] && swaks_replies "$SWAKS_OUT" | grep -q '^4[0-9][0-9]'; then
+	if [ "$SWAKS_RC" != 0 ] && swaks_replies "$SWAKS_OUT" | grep -q '^4[0-9][0-9]' &&
+		grep -q "NOQUEUE: action=tempfail reason=stopping from=<$SENDER>" "$MILTER_LOG"; then
 		t_ok "a new message after SIGTERM gets a temporary failure"
 	else t_fail "a new message after SIGTERM gets a temporary failure" "$(swaks_replies "$SWAKS_OUT")"; fi
 	t_check "the daemon still runs while the message is in progress" proc_alive "$MILTER_PID"
