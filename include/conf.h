@@ -52,9 +52,9 @@ struct conf {
 	size_t	max_message_size;	/* larger mail passes unmodified */
 	int	syslog_facility;
 	/* process: read at start-up only */
-	char	*user;			/* "" keeps the starting user */
+	char	*user;			/* "": the starting user */
 	char	*pid_file;		/* "" for none */
-	size_t	stop_timeout;		/* seconds for messages after SIGTERM */
+	size_t	stop_timeout;		/* seconds to finish, on a stop */
 	char	*header_name;		/* the header that shows our decision */
 	enum conf_policy cc_only_action;
 	enum conf_policy bcc_action;
@@ -87,7 +87,7 @@ struct conf {
 	struct netlist *trusted;
 	struct subject_rules *subject_rules;
 	struct textclean_rules *textclean_rules;
-	int	refs;			/* private: conf_ref(), conf_free() */
+	int	refs;			/* conf_ref(), conf_free() */
 };
 
 /*
@@ -109,7 +109,7 @@ void	conf_free(struct conf *);
  */
 int	conf_override(struct conf *, const char *key, const char *value);
 
-/* The settings only read at start-up: a reload cannot change them. */
+/* At most this many settings are only read at start-up (socket, ...). */
 #define CONF_RESTART_KEYS	10
 
 /*

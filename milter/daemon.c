@@ -167,13 +167,13 @@ daemon_pid_check(const char *path, char err[DAEMON_ERRLEN])
 	if (pid < 0)
 		return 0;
 	if (pid > 0 && is_us(pid)) {
-		(void)g_snprintf(err, DAEMON_ERRLEN, "pid_file %s: support-milter "
-		    "is already running as pid %ld", path, pid);
+		(void)g_snprintf(err, DAEMON_ERRLEN, "pid_file %s: "
+		    "support-milter is already running as pid %ld", path, pid);
 		return -1;
 	}
 	if (unlink(path) < 0 && errno != ENOENT) {
-		(void)g_snprintf(err, DAEMON_ERRLEN, "pid_file %s: cannot remove "
-		    "the stale file: %s", path, g_strerror(errno));
+		(void)g_snprintf(err, DAEMON_ERRLEN, "pid_file %s: cannot "
+		    "remove the stale file: %s", path, g_strerror(errno));
 		return -1;
 	}
 	return 1;
@@ -185,7 +185,8 @@ daemon_pid_write(struct daemon *d, const char *path, char err[DAEMON_ERRLEN])
 	char	*tmp = g_strconcat(path, ".XXXXXX", NULL);
 	char	text[PID_MAX_TEXT];
 	int	fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0644);
-	int	len = g_snprintf(text, sizeof(text), "%ld\n", (long)getpid());
+	int	len = g_snprintf(text, sizeof(text), "%ld\n",
+	    (long)getpid());
 	int	rc = 0;
 
 	/* link() fails if path exists: a second daemon starting meanwhile */
@@ -214,8 +215,8 @@ daemon_pid_remove(struct daemon *d, char err[DAEMON_ERRLEN])
 	/* a successor started after a stop timeout owns the file now */
 	if (read_pid(d->pid_file) == (long)getpid() &&
 	    unlink(d->pid_file) < 0) {
-		(void)g_snprintf(err, DAEMON_ERRLEN, "pid_file %s: cannot remove: "
-		    "%s", d->pid_file, g_strerror(errno));
+		(void)g_snprintf(err, DAEMON_ERRLEN, "pid_file %s: cannot "
+		    "remove: %s", d->pid_file, g_strerror(errno));
 		rc = -1;
 	}
 	g_clear_pointer(&d->pid_file, g_free);
@@ -228,8 +229,8 @@ daemon_user(const char *name, uid_t *uid, gid_t *gid, char err[DAEMON_ERRLEN])
 	struct passwd *pw = getpwnam(name);
 
 	if (pw == NULL) {
-		(void)g_snprintf(err, DAEMON_ERRLEN, "user: unknown user \"%s\"",
-		    name);
+		(void)g_snprintf(err, DAEMON_ERRLEN, "user: unknown user "
+		    "\"%s\"", name);
 		return -1;
 	}
 	if (geteuid() != 0 && geteuid() != pw->pw_uid) {

@@ -2,7 +2,8 @@
  * NAME
  *	main - the support-milter command: daemon, -n check and --test
  * SYNOPSIS
- *	support-milter [-f] [-c FILE] [-p SOCKET] [--db DIR] [-P FILE] [-u USER]
+ *	support-milter [-f] [-c FILE] [-p SOCKET] [--db DIR] [-P FILE]
+ *	    [-u USER]
  *	support-milter -n [-c FILE]
  *	support-milter [-c FILE] --test FILE.eml --from ADDR --rcpt ADDR ...
  *	    [--client IP] [--auth USER] [--db DIR] [--json] [--now SECONDS]
@@ -104,11 +105,8 @@ usage(FILE *fp)
 	    "  -p, --socket SPEC  listen on SPEC: unix:/path, inet:PORT@HOST,"
 	    " inet6:PORT@HOST\n"
 	    "      --db DIR       database directory (overrides the configuration)\n"
-	    "  -P, --pid-file FILE  write the process ID to FILE (\"\" for none)\n"
+	    "  -P, --pid-file F   write the process ID to F (\"\" for none)\n"
 	    "  -u, --user USER    when started as root, run as USER\n"
-	    "\n"
-	    "signals: SIGUSR1 reloads the configuration; SIGTERM, SIGHUP and\n"
-	    "SIGINT stop the daemon once messages in progress are done\n"
 	    "  -n, --check        check the configuration; exit 0 if the daemon"
 	    " would start\n"
 	    "  -V, --version      print the version and libmilter's version\n"
@@ -121,7 +119,10 @@ usage(FILE *fp)
 	    "      --client IP    SMTP client address (default 127.0.0.1)\n"
 	    "      --auth USER    SMTP AUTH user\n"
 	    "      --json         print the decision as JSON (docs/dry-run.md)\n"
-	    "      --now SECONDS  the time to decide at, for reproducible tests\n");
+	    "      --now SECONDS  the time to decide at, for reproducible tests\n"
+	    "\n"
+	    "signals: SIGUSR1 reloads the configuration; SIGTERM, SIGHUP and SIGINT\n"
+	    "stop the daemon once the messages in progress are done\n");
 }
 
 /* bracket - an address in the form the MTA gives it: "<addr>". */
@@ -376,7 +377,7 @@ logged(const char *err, int status)
 	return status;
 }
 
-/* make_database - create the database directory for the user it is opened as. */
+/* make_database - create the database directory, for the user. */
 static int
 make_database(const struct conf *c, uid_t uid, gid_t gid)
 {
