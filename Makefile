@@ -74,6 +74,7 @@ LIB_SRCS	= \
 	milter/worktime.c
 
 DAEMON_SRCS	= \
+	milter/daemon.c \
 	milter/log.c \
 	milter/main.c \
 	milter/milter.c \
@@ -216,6 +217,7 @@ install: $(BIN) $(DB_BIN)
 	    -e 's|^database = .*|database = "$(LOCALSTATEDIR)/lib/support-milter";|' \
 	    -e 's|^spool_directory = .*|spool_directory = "$(SPOOLDIR)";|' \
 	    -e 's|^socket_group = .*|socket_group = "$(SOCKET_GROUP)";|' \
+	    -e 's|^pid_file = .*|pid_file = "";|' \
 	    -e '/^# This is the in-tree/,/^# \/var\/lib\/support-milter\.$$/d' \
 	    conf/support-milter.conf > $(DESTDIR)$(DOCDIR)/support-milter.conf.example
 	test -e $(DESTDIR)$(SYSCONFDIR)/support-milter/support-milter.conf || \

@@ -7,7 +7,10 @@
  * reported as "FILE:LINE: message".
  *
  * A struct conf never changes after conf_load() returns; it may be read
- * from any thread.  The caller frees it with conf_free().  Relative paths
+ * from any thread.  It is reference counted so that a reload can swap in
+ * a new one while messages finish with the old: conf_ref() takes a
+ * reference, conf_free() drops one (thread-safe) and frees at the last.
+ * conf_load() returns the first reference.  Relative paths
  * in the file are resolved against the directory of the file, so the
  * in-tree configuration works from any working directory.
  */
@@ -61,6 +64,10 @@ struct conf {
 	size_t	spill_size;		/* bytes kept in memory per message */
 	size_t	max_message_size;	/* larger mail passes unmodified */
 	int	syslog_facility;
+	/* process: read at start-up only */
+	char	*user;			/* "": the starting user */
+	char	*pid_file;		/* "" for none */
+	size_t	stop_timeout;		/* seconds to finish, on a stop */
 	char	*header_name;		/* the header that shows our decision */
 	enum conf_policy cc_only_action;
 	enum conf_policy bcc_action;
@@ -110,6 +117,7 @@ struct conf {
 	struct severity_rules *severity_rules;
 	struct worktime *worktime;
 	struct checklist_rules *checklist_rules;
+	int	refs;			/* conf_ref(), conf_free() */
 };
 
 /*
@@ -118,14 +126,29 @@ struct conf {
  */
 int	conf_load(const char *file, struct conf **out, char err[CONF_ERRLEN]);
 
-/* conf_free - release a configuration; NULL is allowed. */
+/* conf_ref - another reference to c, for another holder; returns c. */
+struct conf *conf_ref(struct conf *c);
+
+/* conf_free - drop a reference, freeing at the last; NULL is allowed. */
 void	conf_free(struct conf *);
 
 /*
- * conf_override - replace the socket or database setting with a
- * command-line value.  Returns 0, or -1 for any other key.
+ * conf_override - replace the socket, database, pid_file or user setting
+ * with a command-line value (paths relative to the current directory).
+ * Returns 0, or -1 for any other key.
  */
 int	conf_override(struct conf *, const char *key, const char *value);
+
+/* At most this many settings are only read at start-up (socket, ...). */
+#define CONF_RESTART_KEYS	10
+
+/*
+ * conf_keep_restart - give fresh the old values of the settings that need
+ * a restart, and put the names of those that differed in changed[] (static
+ * strings, NULL-terminated).  Returns how many differed.
+ */
+size_t	conf_keep_restart(struct conf *fresh, const struct conf *old,
+	    const char *changed[CONF_RESTART_KEYS + 1]);
 
 /* conf_policy_name - the configuration word for a policy action. */
 const char *conf_policy_name(enum conf_policy);

@@ -17,7 +17,7 @@
 enum key_type {
 	T_STRING,
 	T_PATH,		/* string; relative to the configuration file */
-	T_OPTPATH,	/* a T_PATH, or "" for none (stored as NULL) */
+	T_OPT_PATH,	/* T_PATH, or "" for none */
 	T_SOCKET,	/* libmilter socket spec; unix: paths as T_PATH */
 	T_ADDRESSES,
 	T_GUIDANCE,

@@ -451,7 +451,7 @@ free_value(const struct key *k, struct conf *c)
 	void	*field = (char *)c + k->off;
 
 	switch (k->type) {
-	case T_STRING: case T_PATH: case T_OPTPATH: case T_SOCKET:
+	case T_STRING: case T_PATH: case T_OPT_PATH: case T_SOCKET:
 	case T_HEADER_NAME:
 		g_free(*(char **)field);
 		break;
@@ -476,14 +476,14 @@ apply(struct loader *ld, const struct key *k, const config_setting_t *s,
 	switch (k->type) {
 	case T_STRING:
 	case T_PATH:
-	case T_OPTPATH:
+	case T_OPT_PATH:
 		if ((str = get_string(ld, s)) == NULL)
 			return -1;
 		if (k->type == T_PATH && *str == '\0')
 			return fail(ld, s, "%s: empty path", k->pub.name);
 		free_value(k, c);
-		*(char **)field = k->type == T_STRING ? g_strdup(str) :
-		    *str ? resolve(ld, str) : NULL;
+		*(char **)field = k->type == T_STRING || *str == '\0' ?
+		    g_strdup(str) : resolve(ld, str);
 		return 0;
 	case T_SOCKET:
 		free_value(k, c);
@@ -700,6 +700,7 @@ conf_load(const char *file, struct conf **out, char err[CONF_ERRLEN])
 	struct conf *c = g_new0(struct conf, 1);
 
 	c->path = g_strdup(file);
+	c->refs = 1;
 	if (load_defaults(c, err) < 0 || load_file(file, c, err) < 0) {
 		conf_free(c);
 		return -1;
@@ -717,11 +718,17 @@ conf_override(struct conf *c, const char *key, const char *value)
 		field = &c->socket;
 	else if (strcmp(key, "database") == 0)
 		field = &c->database;
+	else if (strcmp(key, "pid_file") == 0)
+		field = &c->pid_file;
+	else if (strcmp(key, "user") == 0)
+		field = &c->user;
 	else
 		return -1;
 	g_free(*field);
 	/* relative paths on the command line are relative to the caller */
-	if (field == &c->database)
+	if (field == &c->user || *value == '\0')
+		*field = g_strdup(value);
+	else if (field != &c->socket)
 		*field = g_canonicalize_filename(value, NULL);
 	else if (g_str_has_prefix(value, "unix:") || g_str_has_prefix(value, "local:")) {
 		path = g_canonicalize_filename(strchr(value, ':') + 1, NULL);
@@ -732,10 +739,81 @@ conf_override(struct conf *c, const char *key, const char *value)
 	return 0;
 }
 
+/*
+ * Settings read once at start-up, before privileges are dropped: the
+ * socket, the database (the store is opened once; archive_originals
+ * writes under it), the process, its logging and its statistics thread.
+ */
+static const char *const restart_keys[] = {
+	"socket", "socket_mode", "socket_group", "database", "database_size",
+	"syslog_facility", "user", "pid_file", "stats_file", "stats_interval",
+	NULL
+};
+
+/* keep_old - copy old's value of k into fresh; true when they differed. */
+static bool
+keep_old(const struct key *k, struct conf *fresh, const struct conf *old)
+{
+	void	*to = (char *)fresh + k->off;
+	const void *from = (const char *)old + k->off;
+	bool	same;
+
+	switch (k->type) {
+	case T_STRING:
+	case T_PATH:
+	case T_OPT_PATH:
+	case T_SOCKET:
+		same = strcmp(*(char *const *)from, *(char **)to) == 0;
+		g_free(*(char **)to);
+		*(char **)to = g_strdup(*(char *const *)from);
+		return !same;
+	case T_MODE:
+		same = *(const mode_t *)from == *(mode_t *)to;
+		*(mode_t *)to = *(const mode_t *)from;
+		return !same;
+	case T_SIZE:
+	case T_NUMBER:
+		same = *(const size_t *)from == *(size_t *)to;
+		*(size_t *)to = *(const size_t *)from;
+		return !same;
+	case T_FACILITY:
+		same = *(const int *)from == *(int *)to;
+		*(int *)to = *(const int *)from;
+		return !same;
+	default:
+		/* restart_keys names only the types above */
+		g_assert_not_reached();
+	}
+	return false;
+}
+
+size_t
+conf_keep_restart(struct conf *fresh, const struct conf *old,
+    const char *changed[CONF_RESTART_KEYS + 1])
+{
+	size_t	n = 0;
+
+	G_STATIC_ASSERT(G_N_ELEMENTS(restart_keys) <= CONF_RESTART_KEYS + 1);
+	for (const char *const *name = restart_keys; *name; name++)
+		for (const struct key *k = conf_table; k->pub.name; k++)
+			if (strcmp(k->pub.name, *name) == 0 &&
+			    keep_old(k, fresh, old))
+				changed[n++] = k->pub.name;
+	changed[n] = NULL;
+	return n;
+}
+
+struct conf *
+conf_ref(struct conf *c)
+{
+	g_atomic_int_inc(&c->refs);
+	return c;
+}
+
 void
 conf_free(struct conf *c)
 {
-	if (c == NULL)
+	if (c == NULL || !g_atomic_int_dec_and_test(&c->refs))
 		return;
 	for (const struct key *k = conf_table; k->pub.name; k++)
 		free_value(k, c);

@@ -23,8 +23,13 @@ log_open(const char *ident, int facility, bool to_stderr)
 {
 	log_ident = ident;
 	log_stderr = to_stderr;
+	/*
+	 * LOG_PERROR: a detached daemon keeps the command's standard error
+	 * until it serves (daemon.c), so start-up errors reach the terminal
+	 * as well; after that it points at /dev/null.
+	 */
 	if (!to_stderr)
-		openlog(ident, LOG_PID | LOG_NDELAY, facility);
+		openlog(ident, LOG_PID | LOG_NDELAY | LOG_PERROR, facility);
 }
 
 static const char *

@@ -30,21 +30,32 @@
 #include "milter.h"
 #include "spool.h"
 #include "stats.h"
-#include "statsfile.h"
 
 #define BODY_CHUNK	65536	/* bytes per smfi_replacebody() call */
 
-/* Set once by milter_run() before smfi_main() starts any thread. */
-static const struct conf *milter_conf;
-static struct store *milter_store;
+/*
+ * What all callbacks share.  libmilter passes callbacks no pointer of
+ * ours, so it lives here, behind one lock: the configuration new messages
+ * get (a reload replaces it), and the count of messages in progress that
+ * a stop waits for.  store is set before smfi_main() and only read after.
+ */
+static struct {
+	GMutex	lock;
+	struct conf *conf;
+	unsigned inflight;	/* messages holding a configuration */
+	bool	stopping;	/* no new messages */
+	struct store *store;
+} shared;
+
 /* Counted once per logged message; read by the statistics file. */
-static struct stats milter_stats;
+static struct stats counters;
 
 struct conn {
 	char	client[INET6_ADDRSTRLEN];
 	bool	leadspc;	/* header values keep their leading space */
 	bool	skip;		/* the MTA understands SMFIS_SKIP */
 	/* the message */
+	struct conf *conf;	/* as when it began; NULL between messages */
 	char	*qid;
 	char	*sender;
 	char	*auth;
@@ -59,6 +70,41 @@ conn_get(SMFICTX *ctx)
 	return smfi_getpriv(ctx);
 }
 
+/*
+ * message_begin - a new message takes the configuration of the moment,
+ * which it keeps to its end whatever a reload does.  -1 once stopping.
+ */
+static int
+message_begin(struct conn *c)
+{
+	g_mutex_lock(&shared.lock);
+	if (!shared.stopping) {
+		c->conf = conf_ref(shared.conf);
+		shared.inflight++;
+	}
+	g_mutex_unlock(&shared.lock);
+	if (c->conf == NULL)
+		return -1;
+	/* the spool borrows the configuration's directory */
+	c->spool = spool_new(c->conf->spool_directory, c->conf->spill_size,
+	    c->conf->max_message_size);
+	return 0;
+}
+
+/* message_end - give back the message's configuration. */
+static void
+message_end(struct conn *c)
+{
+	struct conf *conf = c->conf;
+
+	g_clear_pointer(&c->spool, spool_free);
+	c->conf = NULL;
+	g_mutex_lock(&shared.lock);
+	shared.inflight--;
+	g_mutex_unlock(&shared.lock);
+	conf_free(conf);
+}
+
 /* conn_reset - forget the current message. */
 static void
 conn_reset(struct conn *c)
@@ -67,7 +113,8 @@ conn_reset(struct conn *c)
 	g_clear_pointer(&c->sender, g_free);
 	g_clear_pointer(&c->auth, g_free);
 	g_ptr_array_set_size(c->rcpts, 0);
-	spool_reset(c->spool);
+	if (c->conf)
+		message_end(c);
 	c->spool_errno = 0;
 }
 
@@ -116,8 +163,6 @@ on_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 	c->leadspc = (f1 & SMFIP_HDR_LEADSPC) != 0;
 	c->skip = (f1 & SMFIP_SKIP) != 0;
 	c->rcpts = g_ptr_array_new_with_free_func(g_free);
-	c->spool = spool_new(milter_conf->spool_directory,
-	    milter_conf->spill_size, milter_conf->max_message_size);
 	(void)g_strlcpy(c->client, "unknown", sizeof(c->client));
 	(void)smfi_setpriv(ctx, c);
 	/* holding mail is optional: only on_*_error = quarantine needs it */
@@ -153,6 +198,15 @@ on_envfrom(SMFICTX *ctx, char **argv)
 	const char *auth = smfi_getsymval(ctx, "{auth_authen}");
 
 	conn_reset(c);
+	if (message_begin(c) < 0) {
+		GString	*from = g_string_new(NULL);
+
+		decision_append_value(from, argv[0]);
+		log_msg(LOG_INFO, "NOQUEUE: action=tempfail reason=stopping "
+		    "from=%s", from->str);
+		(void)g_string_free(from, TRUE);
+		return SMFIS_TEMPFAIL;
+	}
 	c->sender = g_strdup(argv[0]);
 	c->auth = auth && *auth ? g_strdup(auth) : NULL;
 	read_qid(ctx, c);
@@ -172,7 +226,7 @@ log_decision(const struct envelope *env, const struct decision *d)
 {
 	GString	*line = g_string_new(NULL);
 
-	stats_add(&milter_stats, d);
+	stats_add(&counters, d);
 	decision_summary(env, d, line);
 	log_msg(d->error ? LOG_ERR : LOG_INFO, "%s: %s", env->queue_id,
 	    line->str);
@@ -188,7 +242,7 @@ on_data(SMFICTX *ctx)
 
 	read_qid(ctx, c);
 	env = envelope_of(c);
-	if (core_wants(milter_conf, &env))
+	if (core_wants(c->conf, &env))
 		return SMFIS_CONTINUE;
 	decision_init(&d);
 	d.reason = "not-support";
@@ -242,7 +296,7 @@ on_eoh(SMFICTX *ctx)
 	spool_put(c, "\r\n", 2);
 	env = envelope_of(c);
 	/* mail not to support is never changed: its headers are enough */
-	if (core_needs_body(milter_conf, &env))
+	if (core_needs_body(c->conf, &env))
 		return SMFIS_CONTINUE;
 	return finish(ctx, c);
 }
@@ -350,13 +404,14 @@ carry_out(SMFICTX *ctx, const struct decision *d)
 
 /* failed - a message we could not take in or change: on_internal_error. */
 static sfsistat
-failed(SMFICTX *ctx, const struct envelope *env, const char *what)
+failed(SMFICTX *ctx, const struct conf *conf, const struct envelope *env,
+    const char *what)
 {
 	struct decision d;
 	sfsistat rs;
 
 	decision_init(&d);
-	core_fail(milter_conf, FAIL_INTERNAL, what, &d);
+	core_fail(conf, FAIL_INTERNAL, what, &d);
 	/* an MTA without quarantine gets the safe answer */
 	rs = carry_out(ctx, &d) == MI_SUCCESS ? status_of(&d) : SMFIS_TEMPFAIL;
 	log_decision(env, &d);
@@ -382,17 +437,17 @@ finish(SMFICTX *ctx, struct conn *c)
 		char	what[128];
 
 		(void)g_snprintf(what, sizeof(what), "spool %s: %s",
-		    milter_conf->spool_directory, g_strerror(c->spool_errno));
-		rs = failed(ctx, &env, what);
+		    c->conf->spool_directory, g_strerror(c->spool_errno));
+		rs = failed(ctx, c->conf, &env, what);
 		conn_reset(c);
 		return rs;
 	}
-	message_from_spool(c->spool, milter_conf->max_message_size, &msg);
+	message_from_spool(c->spool, c->conf->max_message_size, &msg);
 	decision_init(&d);
-	(void)core_decide(&env, &msg, milter_conf, milter_store, &d);
+	(void)core_decide(&env, &msg, c->conf, shared.store, &d);
 	if (apply_edits(ctx, c, &d) != MI_SUCCESS ||
 	    carry_out(ctx, &d) != MI_SUCCESS)
-		rs = failed(ctx, &env, "smfi: the MTA refused a change");
+		rs = failed(ctx, c->conf, &env, "smfi: the MTA refused a change");
 	else {
 		log_decision(&env, &d);
 		rs = status_of(&d);
@@ -428,7 +483,6 @@ on_close(SMFICTX *ctx)
 		return SMFIS_CONTINUE;
 	conn_reset(c);
 	g_ptr_array_unref(c->rcpts);
-	spool_free(c->spool);
 	g_free(c);
 	(void)smfi_setpriv(ctx, NULL);
 	return SMFIS_CONTINUE;
@@ -472,11 +526,14 @@ unix_path(const char *spec)
 	return NULL;
 }
 
-/* set_socket_access - give the unix socket its configured group and mode. */
+/*
+ * set_socket_access - give the unix socket its owner, its configured group
+ * (else the owner's group) and its mode.
+ */
 static int
-set_socket_access(const struct conf *conf, const char *path)
+set_socket_access(const struct conf *conf, const char *path, uid_t uid,
+    gid_t gid)
 {
-	gid_t	gid = (gid_t)-1;
 	struct stat st;
 
 	if (*conf->socket_group) {
@@ -489,7 +546,7 @@ set_socket_access(const struct conf *conf, const char *path)
 		}
 		gid = gr->gr_gid;
 	}
-	if (chown(path, (uid_t)-1, gid) < 0 ||
+	if (chown(path, uid, gid) < 0 ||
 	    chmod(path, conf->socket_mode) < 0 || stat(path, &st) < 0) {
 		log_msg(LOG_ERR, "socket %s: %s", path, g_strerror(errno));
 		return -1;
@@ -537,15 +594,12 @@ set_nodelay(const char *spec)
 }
 
 int
-milter_run(const struct conf *conf, struct store *st)
+milter_listen(const struct conf *conf, uid_t uid, gid_t gid)
 {
 	const char *path = unix_path(conf->socket);
-	struct statsfile *sf = NULL;
 	mode_t	old;
 	int	rc;
 
-	milter_conf = conf;
-	milter_store = st;
 	if (smfi_register(desc) == MI_FAILURE ||
 	    smfi_setconn(conf->socket) == MI_FAILURE) {
 		log_msg(LOG_ERR, "socket %s: libmilter refused the setup",
@@ -561,18 +615,91 @@ milter_run(const struct conf *conf, struct store *st)
 		    "missing directory?)", conf->socket);
 		return -1;
 	}
-	if (path && set_socket_access(conf, path) < 0)
+	if (path && set_socket_access(conf, path, uid, gid) < 0)
 		return -1;
 	if (path == NULL)
 		set_nodelay(conf->socket);
-	stats_init(&milter_stats, time(NULL));
-	if (conf->stats_file)
-		sf = statsfile_start(conf->stats_file,
-		    (unsigned)conf->stats_interval, &milter_stats);
-	rc = smfi_main();
-	statsfile_stop(sf);
-	/* a socket left behind would look alive to an administrator */
+	stats_init(&counters, time(NULL));
+	return 0;
+}
+
+const struct stats *
+milter_counters(void)
+{
+	return &counters;
+}
+
+void
+milter_unlisten(const struct conf *conf)
+{
+	const char *path = unix_path(conf->socket);
+
 	if (path)
 		(void)unlink(path);
+}
+
+struct conf *
+milter_conf_get(void)
+{
+	struct conf *c;
+
+	g_mutex_lock(&shared.lock);
+	c = shared.conf ? conf_ref(shared.conf) : NULL;
+	g_mutex_unlock(&shared.lock);
+	return c;
+}
+
+void
+milter_conf_set(struct conf *conf)
+{
+	struct conf *old;
+
+	if (conf)
+		(void)conf_ref(conf);
+	g_mutex_lock(&shared.lock);
+	old = shared.conf;
+	shared.conf = conf;
+	g_mutex_unlock(&shared.lock);
+	/* messages still using the old one hold their own references */
+	conf_free(old);
+}
+
+void
+milter_refuse_new(void)
+{
+	g_mutex_lock(&shared.lock);
+	shared.stopping = true;
+	g_mutex_unlock(&shared.lock);
+}
+
+unsigned
+milter_in_progress(void)
+{
+	unsigned n;
+
+	g_mutex_lock(&shared.lock);
+	n = shared.inflight;
+	g_mutex_unlock(&shared.lock);
+	return n;
+}
+
+void
+milter_stop(void)
+{
+	(void)smfi_stop();
+}
+
+int
+milter_serve(struct store *st)
+{
+	struct conf *c = milter_conf_get();
+	int	rc;
+
+	shared.store = st;
+	rc = smfi_main();
+	milter_refuse_new();
+	/* a socket left behind would look alive to an administrator */
+	milter_unlisten(c);
+	conf_free(c);
 	return rc == MI_SUCCESS ? 0 : -1;
 }

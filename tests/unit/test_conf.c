@@ -33,7 +33,7 @@ test_defaults(void **state)
 	assert_int_equal(c->on_failure[FAIL_INTERNAL], FAILURE_TEMPFAIL);
 	assert_int_equal(c->on_failure[FAIL_OVERSIZE], FAILURE_ACCEPT);
 	assert_int_equal(c->on_failure[FAIL_UNPARSEABLE], FAILURE_ACCEPT);
-	assert_null(c->stats_file);
+	assert_string_equal(c->stats_file, "");
 	assert_null(c->exempt_senders[0]);
 	assert_int_equal(c->spill_size, 1024 * 1024);
 	assert_int_equal(c->max_message_size, 50 * 1024 * 1024);
@@ -143,6 +143,8 @@ static const struct {
 	{"header name", "header_name = \"X-Bad: name\";\n",
 	 "FILE:1: header_name: bad header name \"X-Bad: name\""},
 	{"empty path", "database = \"\";\n", "FILE:1: database: empty path"},
+	{"stop_timeout range", "stop_timeout = 7200;\n",
+	 "FILE:1: stop_timeout: 7200 is out of range 0..3600"},
 	{"guidance ascii", "guidance_reply = [ \"Gr\xc3\xbc\xc3\x9f Gott\" ];\n",
 	 "FILE:1: guidance_reply: line 1 has a character that is not printable ASCII"},
 	{"guidance variable", "guidance_reply = [ \"ok\", \"${sender}\" ];\n",
@@ -166,6 +168,89 @@ test_bad(void **state)
 			fail_msg("%s: got \"%s\", want \"%s\"", bad_cases[i].name,
 			    err, bad_cases[i].want);
 	}
+}
+
+/* A reload keeps the values of the settings only read at start-up. */
+static const struct {
+	const char *name;
+	const char *text;	/* the reloaded file; the old one sets nothing */
+	const char *want;	/* changed keys, space-separated */
+} restart_cases[] = {
+	{"nothing changed", "# nothing\n", ""},
+	{"reloadable only", "cc_only_action = \"warn\";\nstop_timeout = 5;\n", ""},
+	{"socket", "socket = \"inet:25@127.0.0.1\";\n", "socket"},
+	{"every kind", "socket_mode = \"0600\";\ndatabase = \"/srv/db\";\n"
+	 "database_size = \"2G\";\nsyslog_facility = \"local1\";\n"
+	 "user = \"nobody\";\npid_file = \"/run/x.pid\";\n"
+	 "socket_group = \"mail\";\n",
+	 "socket_mode socket_group database database_size syslog_facility user "
+	 "pid_file"},
+};
+
+static void
+test_keep_restart(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(restart_cases); i++) {
+		struct conf *old = testlib_conf("# defaults\n");
+		struct conf *fresh = testlib_conf(restart_cases[i].text);
+		const char *changed[CONF_RESTART_KEYS + 1];
+		size_t	n = conf_keep_restart(fresh, old, changed);
+		char	*got = g_strjoinv(" ", (char **)changed);
+
+		if (strcmp(got, restart_cases[i].want) != 0 ||
+		    n != g_strv_length((char **)changed))
+			fail_msg("%s: changed \"%s\", want \"%s\"",
+			    restart_cases[i].name, got, restart_cases[i].want);
+		/* the old values stay in use */
+		assert_string_equal(fresh->socket, old->socket);
+		assert_string_equal(fresh->database, old->database);
+		assert_string_equal(fresh->user, old->user);
+		assert_string_equal(fresh->pid_file, old->pid_file);
+		assert_int_equal(fresh->socket_mode, old->socket_mode);
+		assert_int_equal(fresh->database_size, old->database_size);
+		assert_int_equal(fresh->syslog_facility, old->syslog_facility);
+		g_free(got);
+		conf_free(fresh);
+		conf_free(old);
+	}
+}
+
+/* A reference keeps the configuration alive after its first holder lets go. */
+static void
+test_ref(void **state)
+{
+	struct conf *c = testlib_conf("cc_only_action = \"warn\";\n");
+	struct conf *r = conf_ref(c);
+
+	(void)state;
+	assert_ptr_equal(r, c);
+	conf_free(c);
+	assert_int_equal(r->cc_only_action, POLICY_WARN);
+	conf_free(r);
+}
+
+/* pid_file: "" is none; a relative path is relative to the file. */
+static void
+test_pid_file(void **state)
+{
+	struct conf *c = testlib_conf("# nothing set\n");
+
+	(void)state;
+	assert_string_equal(c->pid_file, "");
+	assert_string_equal(c->user, "");
+	assert_int_equal(c->stop_timeout, 60);
+	assert_int_equal(conf_override(c, "pid_file", "/run/sm.pid"), 0);
+	assert_string_equal(c->pid_file, "/run/sm.pid");
+	assert_int_equal(conf_override(c, "pid_file", ""), 0);
+	assert_string_equal(c->pid_file, "");
+	assert_int_equal(conf_override(c, "user", "nobody"), 0);
+	assert_string_equal(c->user, "nobody");
+	conf_free(c);
+	c = testlib_conf("pid_file = \"run/sm.pid\";\n");
+	assert_true(g_path_is_absolute(c->pid_file));
+	assert_true(g_str_has_suffix(c->pid_file, "/run/sm.pid"));
+	conf_free(c);
 }
 
 /* libmilter's limits on a reply: 32 lines of 980 characters, '%' doubled. */
@@ -305,6 +390,9 @@ main(void)
 		cmocka_unit_test(test_bad),
 		cmocka_unit_test(test_guidance_limits),
 		cmocka_unit_test(test_documented),
+		cmocka_unit_test(test_keep_restart),
+		cmocka_unit_test(test_ref),
+		cmocka_unit_test(test_pid_file),
 	};
 
 	return cmocka_run_group_tests_name("conf", tests, NULL, NULL);
