@@ -35,6 +35,7 @@
 #include "core.h"
 #include "log.h"
 #include "milter.h"
+#include "perms.h"
 #include "report.h"
 #include "spool.h"
 #include "store.h"
@@ -231,6 +232,17 @@ check_runtime(const struct conf *c)
 	return check_dir(c, "database", c->database);
 }
 
+/* warn_permissions - what other local users could change (perms.h). */
+static void
+warn_permissions(const struct conf *c)
+{
+	GPtrArray *w = perms_warnings(c);
+
+	for (guint i = 0; i < w->len; i++)
+		log_msg(LOG_WARNING, "%s", (const char *)g_ptr_array_index(w, i));
+	g_ptr_array_unref(w);
+}
+
 /* raise_nofile - libmilter without poll() drops descriptors >= 1024. */
 static void
 raise_nofile(void)
@@ -361,6 +373,7 @@ run_daemon(const struct options *o, const struct conf *c, struct store *st)
 		return EX_OSERR;
 	}
 	log_open(PROGRAM, c->syslog_facility, o->foreground);
+	warn_permissions(c);
 	raise_nofile();
 	/* a file size limit must fail a database write, not kill the daemon */
 	(void)signal(SIGXFSZ, SIG_IGN);
@@ -404,6 +417,7 @@ main(int argc, char **argv)
 		return EX_CONFIG;
 	}
 	if (o.check_only) {
+		warn_permissions(c);
 		conf_free(c);
 		return EX_OK;
 	}
