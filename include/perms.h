@@ -1,8 +1,8 @@
 /*
  * perms.h - start-up checks of who else may change what the daemon trusts.
  *
- * Owns: looking at the owner and mode of the configuration file and of the
- * spool directory.  It changes nothing and never logs: it returns
+ * Owns: looking at the owner and mode of the configuration file, the
+ * spool directory and the database.  It changes nothing and never logs: it returns
  * warnings for main.c to print (at start-up and with -n).  A warning is
  * not an error: the daemon still starts, but the administrator learns
  * that another local user could change its behaviour or its spill files.
@@ -19,7 +19,8 @@
  * perms_warnings - one message per finding, lower case, naming the file
  * first: the configuration file is writable by group or others, or owned
  * by a user other than root and the daemon's own; the spool directory is
- * writable by others without the sticky bit.  Returns a new array of
+ * writable by others without the sticky bit; the database exists but
+ * cannot be written.  Returns a new array of
  * char * (free with g_ptr_array_unref), empty when all is well.
  */
 GPtrArray *perms_warnings(const struct conf *);

@@ -177,14 +177,14 @@ parse_options(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-/* check_dir - a directory the daemon must be able to write to. */
+/* check_dir - a directory the daemon must be able to use with how. */
 static int
-check_dir(const struct conf *c, const char *key, const char *dir)
+check_dir(const struct conf *c, const char *key, const char *dir, int how)
 {
 	struct stat st;
 
 	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode) ||
-	    access(dir, W_OK | X_OK) < 0) {
+	    access(dir, how) < 0) {
 		fprintf(stderr, "%s: %s: %s: %s\n", c->path, key, dir,
 		    errno ? g_strerror(errno) : "not a directory");
 		return -1;
@@ -211,25 +211,28 @@ check_runtime(const struct conf *c)
 	}
 	if (sock) {
 		char	*dir = g_path_get_dirname(sock);
-		int	rc = check_dir(c, "socket", dir);
+		int	rc = check_dir(c, "socket", dir, W_OK | X_OK);
 
 		g_free(dir);
 		if (rc < 0)
 			return -1;
 	}
 	errno = 0;
-	if (check_dir(c, "spool_directory", c->spool_directory) < 0)
+	if (check_dir(c, "spool_directory", c->spool_directory,
+	    W_OK | X_OK) < 0)
 		return -1;
 	errno = 0;
 	if (access(c->database, F_OK) < 0) {
 		/* created at start-up: its parent must be writable */
 		char	*parent = g_path_get_dirname(c->database);
-		int	rc = check_dir(c, "database", parent);
+		int	rc = check_dir(c, "database", parent, W_OK | X_OK);
 
 		g_free(parent);
 		return rc;
 	}
-	return check_dir(c, "database", c->database);
+	/* one we cannot write is opened read-only (perms.h warns): the
+	 * daemon serves, and support mail gets on_store_error */
+	return check_dir(c, "database", c->database, R_OK | X_OK);
 }
 
 /* warn_permissions - what other local users could change (perms.h). */

@@ -7,7 +7,9 @@
  *	filter.  A spool directory writable by others without the sticky
  *	bit lets them rename or delete files there; spill files are created
  *	O_EXCL|O_NOFOLLOW and unlinked at once, so this is a warning, not an
- *	error (/var/tmp, the default, is sticky and fine).
+ *	error (/var/tmp, the default, is sticky and fine).  A database the
+ *	daemon cannot write is opened read-only, so the daemon still serves
+ *	mail not for support; the warning says what support mail gets.
  * SEE ALSO
  *	docs/security.md
  */
@@ -52,6 +54,17 @@ check_spool_dir(const char *dir, GPtrArray *out)
 		    (unsigned)(st.st_mode & 07777)));
 }
 
+/* check_database - read-only, it costs every support message its action. */
+static void
+check_database(const struct conf *c, GPtrArray *out)
+{
+	if (access(c->database, F_OK) == 0 && access(c->database, W_OK) < 0)
+		g_ptr_array_add(out, g_strdup_printf("database %s: %s: support "
+		    "mail gets on_store_error (%s)", c->database,
+		    g_strerror(errno),
+		    conf_failure_name(c->on_failure[FAIL_STORE])));
+}
+
 GPtrArray *
 perms_warnings(const struct conf *c)
 {
@@ -59,5 +72,6 @@ perms_warnings(const struct conf *c)
 
 	check_conf_file(c->path, out);
 	check_spool_dir(c->spool_directory, out);
+	check_database(c, out);
 	return out;
 }
