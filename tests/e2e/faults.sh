@@ -149,6 +149,17 @@ for mb in support alice; do
 			"duplicated: $(echo $dup)" "missing: $(echo $missing | cut -c1-300)" \
 			"unexpected: $(echo $extra | cut -c1-300)"
 done
+# Postfix tempfails while the milter is down: nothing reaches support
+# without the milter's verdict header.
+d=$(maildir "$SUPPORT")
+unfiltered=$(find "$d/new" "$d/cur" -type f -exec grep -l '^Message-I[Dd]: <load-' {} + |
+	while read -r f; do
+		[ "$(mail_header "$f" X-Support-Milter | wc -l)" -eq 1 ] || echo "$f"
+	done)
+[ -z "$unfiltered" ] &&
+	t_ok "every delivered support message carries exactly one X-Support-Milter header" ||
+	t_fail "every delivered support message carries exactly one X-Support-Milter header" \
+		"$(echo $unfiltered | cut -c1-300)"
 queue_empty() { [ -z "$(postqueue -c "$PF_DIR" -j 2>/dev/null)" ]; }
 wait_until 20 queue_empty
 queue=$(postqueue -c "$PF_DIR" -j 2>/dev/null)
@@ -159,7 +170,6 @@ queue=$(postqueue -c "$PF_DIR" -j 2>/dev/null)
 	t_fail "the restarted milter logs its start" "$(grep -a starting "$MILTER_LOG")"
 # Each support message has the decision the milter logged for it, under the
 # queue ID Postfix wrote into its Received: header.
-d=$(maildir "$SUPPORT")
 find "$d/new" "$d/cur" -type f -exec grep -l '^Message-I[Dd]: <load-' {} + |
 	xargs grep -h -o 'with ESMTP id [0-9A-Za-z]*' | awk '{ print $4 }' |
 	sort -u >"$L/qids"
