@@ -56,6 +56,11 @@ skip() {
 	echo "ok $E2E_N - $1 # SKIP $2"
 }
 
+# oneline TEXT: TEXT's lines joined, cut to 300 characters, for a diagnostic.
+oneline() {
+	tr '\n' ' ' <<<"$1" | cut -c1-300
+}
+
 # replies_match PATTERN: the last transcript has a server reply matching it.
 replies_match() {
 	swaks_replies "$SWAKS_OUT" | grep -qE "$1"
@@ -146,8 +151,8 @@ for mb in support alice; do
 	[ "$n" -gt 0 ] && [ -z "$dup$missing$extra" ] &&
 		t_ok "each of the $n messages for $mb is in its Maildir exactly once" ||
 		t_fail "each of the $n messages for $mb is in its Maildir exactly once" \
-			"duplicated: $(echo $dup)" "missing: $(echo $missing | cut -c1-300)" \
-			"unexpected: $(echo $extra | cut -c1-300)"
+			"duplicated: $(oneline "$dup")" "missing: $(oneline "$missing")" \
+			"unexpected: $(oneline "$extra")"
 done
 # Postfix tempfails while the milter is down: nothing reaches support
 # without the milter's verdict header.
@@ -159,7 +164,7 @@ unfiltered=$(find "$d/new" "$d/cur" -type f -exec grep -l '^Message-I[Dd]: <load
 [ -z "$unfiltered" ] &&
 	t_ok "every delivered support message carries exactly one X-Support-Milter header" ||
 	t_fail "every delivered support message carries exactly one X-Support-Milter header" \
-		"$(echo $unfiltered | cut -c1-300)"
+		"$(oneline "$unfiltered")"
 queue_empty() { [ -z "$(postqueue -c "$PF_DIR" -j 2>/dev/null)" ]; }
 wait_until 20 queue_empty
 queue=$(postqueue -c "$PF_DIR" -j 2>/dev/null)
@@ -170,8 +175,8 @@ queue=$(postqueue -c "$PF_DIR" -j 2>/dev/null)
 	t_fail "the restarted milter logs its start" "$(grep -a starting "$MILTER_LOG")"
 # Each support message has the decision the milter logged for it, under the
 # queue ID Postfix wrote into its Received: header.
-find "$d/new" "$d/cur" -type f -exec grep -l '^Message-I[Dd]: <load-' {} + |
-	xargs grep -h -o 'with ESMTP id [0-9A-Za-z]*' | awk '{ print $4 }' |
+find "$d/new" "$d/cur" -type f -exec grep -l -Z '^Message-I[Dd]: <load-' {} + |
+	xargs -0 grep -h -o 'with ESMTP id [0-9A-Za-z]*' | awk '{ print $4 }' |
 	sort -u >"$L/qids"
 "$DBTOOL" -c "$CONF" dump decisions 2>&1 | grep -o ' qid=[0-9A-Za-z]*' |
 	cut -c6- | sort -u >"$L/decided"
@@ -179,11 +184,12 @@ nodecision=$(comm -23 "$L/qids" "$L/decided")
 [ "$(wc -l <"$L/qids")" -eq "$(wc -l <"$L/sent-support")" ] && [ -z "$nodecision" ] &&
 	t_ok "the database has a decision for each delivered support message" ||
 	t_fail "the database has a decision for each delivered support message" \
-		"queue IDs: $(wc -l <"$L/qids"), without a decision: $(echo $nodecision | cut -c1-300)"
+		"queue IDs: $(wc -l <"$L/qids"), without a decision: $(oneline "$nodecision")"
 retried=$(sed -n 's/.* retried=\([0-9]*\).*/\1/p' <<<"$summary")
 echo "# load figures: messages=$LOAD support=$(wc -l <"$L/sent-support")" \
 	"other=$(wc -l <"$L/sent-alice") killed_after=$killed_at" \
 	"tempfail_replies=$tempfailed messages_retried=$retried" \
+	"tempfailed_at_end_of_message=$(grep -c 'milter-reject: END-OF-MESSAGE .* 4\.7\.1' "$PF_LOG")" \
 	"send_seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')" \
 	"all_delivered_seconds=$(awk -v a="$t0" -v b="$t2" 'BEGIN { printf "%.1f", b - a }')"
 
