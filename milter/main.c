@@ -417,11 +417,13 @@ main(int argc, char **argv)
 		(void)conf_override(c, "database", o.db);
 	if (!o.test_file && check_runtime(c) < 0) {
 		conf_free(c);
+		g_ptr_array_unref(o.rcpts);
 		return EX_CONFIG;
 	}
 	if (o.check_only) {
 		warn_permissions(c);
 		conf_free(c);
+		g_ptr_array_unref(o.rcpts);
 		return EX_OK;
 	}
 	g_mime_init();
