@@ -64,7 +64,8 @@ milter_stop
 write_conf "$T/world.conf" 'socket_mode = "0666";'
 check_n "-n refuses a world-writable socket_mode with FILE:LINE" "$T/world.conf" 78 \
 	"^$T/world.conf:5: socket_mode: \"0666\" lets every local user connect; refusing a world-writable socket"
-"$BIN" -f -c "$T/world.conf" >/dev/null 2>"$T/err" </dev/null
+# (bounded: a daemon that wrongly starts must not hang the test)
+timeout 10 "$BIN" -f -c "$T/world.conf" >/dev/null 2>"$T/err" </dev/null
 rc=$?
 [ "$rc" -eq 78 ] && grep -q "world.conf:5: socket_mode" "$T/err" && [ ! -S "$SOCK" ] &&
 	t_ok "the daemon refuses to start with it" ||
