@@ -48,6 +48,7 @@ def step(s, cmd, data=b""):
 def main():
     path, body_bytes = sys.argv[1], int(sys.argv[2])
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.settimeout(30)  # a milter that stops answering fails the run
     s.connect(path)
     # version 6, every action, no protocol flags: each step is answered
     s.sendall(packet(b"O", struct.pack(">III", 6, 0x1FF, 0)))

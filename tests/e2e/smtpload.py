@@ -8,7 +8,9 @@ and goes to OTHER when i is a multiple of 10, to SUPPORT otherwise.  A 4xx
 reply or a lost connection is what a real MTA retries: the message is sent
 again on a new connection (a Postfix smtpd whose milter died keeps
 tempfailing for the rest of its session) after a short pause, until it is
-accepted or 300 s have passed.  A 5xx reply is final.
+accepted; 300 s after the start nothing is tried any more, so a milter that
+never comes back fails the run instead of hanging it.  A 5xx reply is
+final.
 
 OUTDIR/accepted gets "MESSAGE-ID RCPT ATTEMPTS" per accepted message, as it
 happens, so that a test can watch the progress; the last line on stdout is
@@ -45,6 +47,7 @@ class Load:
         self.retried = 0        # messages that needed more than one try
         self.failed = []
         self.out = open(f"{outdir}/accepted", "a", buffering=1)
+        self.deadline = time.monotonic() + GIVE_UP
 
     def take(self):
         with self.lock:
@@ -82,7 +85,7 @@ class Load:
     def worker(self):
         conn = None
         while (i := self.take()) is not None:
-            start, attempts = time.monotonic(), 0
+            attempts = 0
             while True:
                 attempts += 1
                 conn, why, rcpt = self.send_one(conn, i)
@@ -94,7 +97,7 @@ class Load:
                                        f"{attempts}\n")
                     break
                 if isinstance(why, int) and why >= 500 or \
-                        time.monotonic() - start > GIVE_UP:
+                        time.monotonic() > self.deadline:
                     with self.lock:
                         self.failed.append((i, why))
                     break
