@@ -78,6 +78,7 @@ DAEMON_SRCS	= \
 	milter/log.c \
 	milter/main.c \
 	milter/milter.c \
+	milter/perms.c \
 	milter/statsfile.c
 
 # The database tool: the library modules, none of the daemon's.
@@ -199,10 +200,13 @@ $(B)/tests/eval/htmlclean_cli: tests/eval/htmlclean_cli.c $(LIB_OBJS)
 eval-intake: $(BIN)
 	python3 tests/intake/eval.py --bin $(BIN)
 
-# Functions that overflow or are not thread-safe have no place here.
+# Functions that overflow or are not thread-safe have no place here, and
+# the daemon runs no external command (docs/security.md).
 lint:
 	@! grep -nE '\<(sprintf|vsprintf|strcpy|strcat|strncpy|strtok|atoi|gets)\(' \
 	    milter/*.c include/*.h || { echo "lint: banned function"; exit 1; }
+	@! grep -nE '\<(system|popen|exec[lv]p?e?|execvpe|posix_spawnp?|g_spawn_[a-z_]+)\(' \
+	    milter/*.c include/*.h || { echo "lint: external command"; exit 1; }
 
 install: $(BIN) $(DB_BIN)
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(SYSCONFDIR)/support-milter \

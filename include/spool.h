@@ -2,8 +2,8 @@
  * spool.h - the bytes of one message while libmilter hands them to us.
  *
  * Up to spill_size bytes stay in memory; beyond that everything moves to
- * an unlinked temporary file (created O_EXCL, mode 0600) in the spool
- * directory, so memory per message is bounded.  Past max_size the spool
+ * an unlinked temporary file (created O_EXCL|O_NOFOLLOW, mode 0600) in
+ * the spool directory, so memory per message is bounded.  Past max_size the spool
  * stops storing and reports overflow: the message is then passed on
  * unmodified.  One spool per SMTP connection; not thread-safe.
  */

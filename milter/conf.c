@@ -25,6 +25,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <syslog.h>
 
 #include <glib.h>
@@ -197,6 +198,11 @@ parse_mode(struct loader *ld, const config_setting_t *s, mode_t *out)
 	v = strtoul(str, &end, 8);
 	if (*str == '\0' || *end != '\0' || v > 0777)
 		return fail(ld, s, "%s: bad octal mode \"%s\"",
+		    config_setting_name(s), str);
+	/* any local user could then speak the milter protocol to us */
+	if (v & S_IWOTH)
+		return fail(ld, s, "%s: \"%s\" lets every local user connect; "
+		    "refusing a world-writable socket (use socket_group)",
 		    config_setting_name(s), str);
 	*out = (mode_t)v;
 	return 0;

@@ -39,6 +39,7 @@
 #include "daemon.h"
 #include "log.h"
 #include "milter.h"
+#include "perms.h"
 #include "report.h"
 #include "spool.h"
 #include "statsfile.h"
@@ -193,15 +194,16 @@ parse_options(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-/* check_dir - a directory the daemon must be able to write to. */
+/* check_dir - a directory the daemon needs access how (access(2)) to. */
 static int
-check_dir(const struct conf *c, const char *key, const char *dir, char *err)
+check_dir(const struct conf *c, const char *key, const char *dir, int how,
+    char *err)
 {
 	struct stat st;
 
 	errno = 0;
 	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode) ||
-	    access(dir, W_OK | X_OK) < 0) {
+	    access(dir, how) < 0) {
 		(void)g_snprintf(err, CONF_ERRLEN, "%s: %s: %s: %s", c->path, key,
 		    dir, errno ? g_strerror(errno) : "not a directory");
 		return -1;
@@ -215,7 +217,7 @@ check_parent(const struct conf *c, const char *key, const char *path,
     char *err)
 {
 	char	*dir = g_path_get_dirname(path);
-	int	rc = check_dir(c, key, dir, err);
+	int	rc = check_dir(c, key, dir, W_OK | X_OK, err);
 
 	g_free(dir);
 	return rc;
@@ -247,12 +249,26 @@ check_runtime(const struct conf *c, char *err)
 	}
 	if ((sock && check_parent(c, "socket", sock, err) < 0) ||
 	    (*c->pid_file && check_parent(c, "pid_file", c->pid_file, err) < 0) ||
-	    check_dir(c, "spool_directory", c->spool_directory, err) < 0)
+	    check_dir(c, "spool_directory", c->spool_directory, W_OK | X_OK,
+	    err) < 0)
 		return -1;
 	if (access(c->database, F_OK) < 0)
 		/* created at start-up: its parent must be writable */
 		return check_parent(c, "database", c->database, err);
-	return check_dir(c, "database", c->database, err);
+	/* one we cannot write is opened read-only (perms.h warns): the
+	 * daemon serves, and support mail gets on_store_error */
+	return check_dir(c, "database", c->database, R_OK | X_OK, err);
+}
+
+/* warn_permissions - what other local users could change (perms.h). */
+static void
+warn_permissions(const struct conf *c)
+{
+	GPtrArray *w = perms_warnings(c);
+
+	for (guint i = 0; i < w->len; i++)
+		log_msg(LOG_WARNING, "%s", (const char *)g_ptr_array_index(w, i));
+	g_ptr_array_unref(w);
 }
 
 /* load - the configuration file with the command line's overrides. */
@@ -469,7 +485,7 @@ reload(void *arg)
 	if (old == NULL)
 		return;		/* stopped serving */
 	if (load(o, &fresh, err) < 0 || check_dir(fresh, "spool_directory",
-	    fresh->spool_directory, err) < 0)
+	    fresh->spool_directory, W_OK | X_OK, err) < 0)
 		log_msg(LOG_ERR, "reload: %s; the configuration in use is kept",
 		    err);
 	else {
@@ -577,6 +593,7 @@ run_daemon(const struct options *o, struct conf *c)
 		return EX_OSERR;
 	}
 	log_open(PROGRAM, c->syslog_facility, o->foreground);
+	warn_permissions(c);
 	raise_nofile();
 	/* a file size limit must fail a database write, not kill the daemon */
 	(void)signal(SIGXFSZ, SIG_IGN);
@@ -646,16 +663,20 @@ main(int argc, char **argv)
 	o.rcpts = g_ptr_array_new_with_free_func(g_free);
 	if (parse_options(argc, argv, &o) < 0) {
 		usage(stderr);
+		g_ptr_array_unref(o.rcpts);
 		return EX_USAGE;
 	}
 	if (load(&o, &c, err) < 0 ||
 	    (!o.test_file && check_runtime(c, err) < 0)) {
 		fprintf(stderr, "%s\n", err);
 		conf_free(c);
+		g_ptr_array_unref(o.rcpts);
 		return EX_CONFIG;
 	}
 	if (o.check_only) {
+		warn_permissions(c);
 		conf_free(c);
+		g_ptr_array_unref(o.rcpts);
 		return EX_OK;
 	}
 	g_mime_init();

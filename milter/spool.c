@@ -2,11 +2,14 @@
  * NAME
  *	spool - bounded in-memory buffer that spills to a private file
  * DESCRIPTION
- *	The temporary file is created with mkstemp() (O_CREAT|O_EXCL, 0600)
- *	and unlinked at once, so no other process can open it by name and it
- *	disappears with the descriptor even if we crash.
+ *	The temporary file is created with mkostemp() (O_CREAT|O_EXCL,
+ *	mode 0600, plus O_NOFOLLOW and O_CLOEXEC) and unlinked at once, so no
+ *	other process can open it by name, a planted symbolic link is never
+ *	followed, and the file disappears with the descriptor even if we
+ *	crash.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -60,7 +63,7 @@ static int
 spill(struct spool *s)
 {
 	char	*path = g_build_filename(s->dir, "support-milter.XXXXXX", NULL);
-	int	fd = mkstemp(path);
+	int	fd = mkostemp(path, O_NOFOLLOW | O_CLOEXEC);
 
 	if (fd < 0) {
 		g_free(path);

@@ -106,6 +106,8 @@ for s in "${suites[@]}"; do
 		run_suite e2e/cleaning bash tests/e2e/cleaning.sh
 		run_suite e2e/failures bash tests/e2e/failures.sh
 		run_suite e2e/intake bash tests/e2e/intake.sh
+		run_suite e2e/faults bash tests/e2e/faults.sh
+		run_suite e2e/security bash tests/e2e/security.sh
 		run_suite e2e/demo bash docs/examples/demo.sh
 		;;
 	*)
