@@ -3,6 +3,7 @@
 #   make            build build/support-milter
 #   make run        install missing packages, build, run on conf/ in the foreground
 #   make check      install missing packages, build, run every test
+#   make bench      throughput, latency and memory against a no-op milter
 #   make install    install under $(DESTDIR)$(PREFIX)
 
 VERSION		= 0.1.0
@@ -94,10 +95,12 @@ DAEMON_OBJS	= $(DAEMON_SRCS:%.c=$(B)/%.o)
 DB_OBJS		= $(DB_SRCS:%.c=$(B)/%.o)
 UNIT_BINS	= $(UNIT_TESTS:%.c=$(B)/%)
 BIN		= $(B)/support-milter
+# The load generator and the no-op baseline of `make bench` (docs/performance.md).
+BENCH_BINS	= $(B)/tests/bench/milterload $(B)/tests/bench/noop-milter
 DB_BIN		= $(B)/support-milter-db
 
 .PHONY: all deps test-deps run check unit corpus valgrind asan asan-build e2e lint \
-	eval eval-html install uninstall clean
+	eval eval-html install uninstall clean bench
 
 all: $(BIN) $(DB_BIN)
 
@@ -131,7 +134,7 @@ run: deps
 	$(BIN) -f -c conf/support-milter.conf
 
 check: test-deps
-	@$(MAKE) --no-print-directory all $(UNIT_BINS) lint
+	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(BENCH_BINS) lint
 	@$(MAKE) --no-print-directory asan-build
 	@tests/run-all.sh
 
@@ -175,6 +178,14 @@ $(B)/tests/eval/htmlclean_cli: tests/eval/htmlclean_cli.c $(LIB_OBJS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) \
 	    $(PKG_LIBS)
+
+$(B)/tests/bench/%: tests/bench/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< \
+	    $$($(PKG_CONFIG) --libs milter) -lpthread
+
+bench: all $(BENCH_BINS)
+	@tests/bench/bench.sh
 
 # Functions that overflow or are not thread-safe have no place here.
 lint:
