@@ -2,10 +2,12 @@
  * NAME
  *	store - durable records in LMDB
  * DESCRIPTION
- *	Every write goes through write_txn(), which retries after growing a
- *	full map.  LMDB may change the map size only while no transaction of
- *	this process is open, so every transaction holds a shared lock on
- *	st->resize and growing the map holds it exclusively.
+ *	Every write goes through write_txn(), which commits the writes of
+ *	concurrent threads together (group commit: one transaction, one
+ *	sync) and retries after growing a full map.  LMDB may change the map
+ *	size only while no transaction of this process is open, so every
+ *	transaction holds a shared lock on st->resize and growing the map
+ *	holds it exclusively.
  *
  *	Decision keys are big-endian sequence numbers, so LMDB's byte order
  *	is numeric order and MDB_APPEND applies; the next number is one past
