@@ -4,6 +4,7 @@
 #   make run        install missing packages, build, run on conf/ in the foreground
 #   make check      install missing packages, build, run every test
 #   make demo       show what it does to example mails in a private Postfix
+#   make bench      throughput, latency and memory against a no-op milter
 #   make install    install under $(DESTDIR)$(PREFIX)
 #   make deb        build the Debian package into build/deb/ (packaging/debian)
 
@@ -109,10 +110,12 @@ DAEMON_OBJS	= $(DAEMON_SRCS:%.c=$(B)/%.o)
 DB_OBJS		= $(DB_SRCS:%.c=$(B)/%.o)
 UNIT_BINS	= $(UNIT_TESTS:%.c=$(B)/%)
 BIN		= $(B)/support-milter
+# The load generator and the no-op baseline of `make bench` (docs/performance.md).
+BENCH_BINS	= $(B)/tests/bench/milterload $(B)/tests/bench/noop-milter
 DB_BIN		= $(B)/support-milter-db
 
 .PHONY: all deps test-deps run check demo unit corpus valgrind asan asan-build e2e lint \
-	eval eval-html eval-intake install uninstall deb clean
+	eval eval-html eval-intake install uninstall deb clean bench
 
 all: $(BIN) $(DB_BIN)
 
@@ -146,7 +149,7 @@ run: deps
 	$(BIN) -f -c conf/support-milter.conf
 
 check: test-deps
-	@$(MAKE) --no-print-directory all $(UNIT_BINS) lint
+	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(BENCH_BINS) lint
 	@$(MAKE) --no-print-directory asan-build
 	@tests/run-all.sh
 
@@ -199,6 +202,14 @@ $(B)/tests/eval/htmlclean_cli: tests/eval/htmlclean_cli.c $(LIB_OBJS)
 # The details checklist's precision and recall per item (docs/intake.md).
 eval-intake: $(BIN)
 	python3 tests/intake/eval.py --bin $(BIN)
+
+$(B)/tests/bench/%: tests/bench/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< \
+	    $$($(PKG_CONFIG) --libs milter) -lpthread
+
+bench: all $(BENCH_BINS)
+	@tests/bench/bench.sh
 
 # Functions that overflow or are not thread-safe have no place here, and
 # the daemon runs no external command (docs/security.md).

@@ -7,8 +7,9 @@
  * not tied to libmilter's threads; readers never block the writer.  All
  * records of one message are written in one transaction, committed durably
  * (fsync) before store_put() returns, so they exist before the message is
- * handed on.  When the map is full it is grown (doubling, up to the
- * configured maximum) and the transaction retried.
+ * handed on.  Writes of concurrent messages are committed together, with
+ * one sync (group commit).  When the map is full it is grown (doubling, up
+ * to the configured maximum) and the transaction retried.
  *
  * Sub-databases (keys and values are text unless said otherwise):
  *	decisions	8-byte big-endian sequence -> "t=UNIXTIME qid=... "
@@ -118,6 +119,17 @@ int	store_image_count(struct store *, const char *key, unsigned *count,
 	    char err[STORE_ERRLEN]);
 int	store_sig_count(struct store *, const char *key, unsigned *count,
 	    char err[STORE_ERRLEN]);
+
+/* What this process has written: store_put, store_allocate and
+ * store_prune calls committed, and the durable commits (syncs) they
+ * took; fewer syncs than writes when writers committed together. */
+struct store_commits {
+	uint64_t writes;
+	uint64_t syncs;
+};
+
+/* store_commit_counts - the counts since store_open. */
+void	store_commit_counts(struct store *, struct store_commits *);
 
 /* --- for support-milter-db ------------------------------------------ */
 

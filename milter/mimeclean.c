@@ -241,38 +241,43 @@ in_list(const GPtrArray *a, const char *s)
 /*
  * image_size - decoded bytes of an image and, when cheap, its pixels and
  * the hex SHA-256 of its bytes ("" for an image too big to decode).
+ * Decoded once: into memory when its encoded form is small enough for the
+ * decoded bytes to be at most PROBE_MAX (base64 with line breaks is under
+ * 3/2 of them), else only counted, so a 50 MB screenshot never is in
+ * memory.
  */
 static gint64
 image_size(GMimePart *p, unsigned *w, unsigned *h, char hash[HASH_HEX])
 {
 	GMimeDataWrapper *dw = g_mime_part_get_content(p);
 	GMimeStream *s;
-	gint64	n;
+	GByteArray *b;
+	gint64	n, encoded;
+	char	*sum;
 
 	*w = *h = 0;
 	hash[0] = '\0';
 	if (dw == NULL)
 		return 0;
-	/* count first: a 50 MB screenshot is not decoded into memory */
-	s = g_mime_stream_null_new();
-	n = g_mime_data_wrapper_write_to_stream(dw, s);
-	g_object_unref(s);
-	if (n <= 0 || n > PROBE_MAX)
+	encoded = g_mime_stream_length(g_mime_data_wrapper_get_stream(dw));
+	if (encoded < 0 || encoded > PROBE_MAX * 3 / 2) {
+		s = g_mime_stream_null_new();
+		n = g_mime_data_wrapper_write_to_stream(dw, s);
+		g_object_unref(s);
 		return n < 0 ? 0 : n;
+	}
 	s = g_mime_stream_mem_new();
-	if (g_mime_data_wrapper_write_to_stream(dw, s) > 0) {
-		GByteArray *b = g_mime_stream_mem_get_byte_array(
-		    GMIME_STREAM_MEM(s));
-
-		char	*sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-		    b->data, b->len);
-
+	n = g_mime_data_wrapper_write_to_stream(dw, s);
+	b = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(s));
+	if (n > 0 && n <= PROBE_MAX) {
+		sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, b->data,
+		    b->len);
 		(void)imagesize_read(b->data, b->len, w, h);
 		(void)g_strlcpy(hash, sum, HASH_HEX);
 		g_free(sum);
 	}
 	g_object_unref(s);
-	return n;
+	return n < 0 ? 0 : n;
 }
 
 /*

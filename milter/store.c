@@ -2,10 +2,12 @@
  * NAME
  *	store - durable records in LMDB
  * DESCRIPTION
- *	Every write goes through write_txn(), which retries after growing a
- *	full map.  LMDB may change the map size only while no transaction of
- *	this process is open, so every transaction holds a shared lock on
- *	st->resize and growing the map holds it exclusively.
+ *	Every write goes through write_txn(), which commits the writes of
+ *	concurrent threads together (group commit: one transaction, one
+ *	sync) and retries after growing a full map.  LMDB may change the map
+ *	size only while no transaction of this process is open, so every
+ *	transaction holds a shared lock on st->resize and growing the map
+ *	holds it exclusively.
  *
  *	Decision keys are big-endian sequence numbers, so LMDB's byte order
  *	is numeric order and MDB_APPEND applies; the next number is one past
@@ -41,6 +43,14 @@ struct store {
 	size_t	max_size;
 	bool	read_only;
 	pthread_rwlock_t resize;
+	/* group commit: the queue of writers, see write_txn() */
+	pthread_mutex_t queue_lock;
+	pthread_cond_t queue_done;
+	struct commit *queue;
+	struct commit **queue_tail;
+	bool	committing;	/* a leader is running a batch */
+	uint64_t writes;	/* works committed durably */
+	uint64_t syncs;		/* durable commits of batches */
 };
 
 const char *
@@ -128,6 +138,9 @@ store_open(const char *dir, size_t max_size, enum store_mode mode,
 	st->dir = g_strdup(dir);
 	st->max_size = max_size;
 	(void)pthread_rwlock_init(&st->resize, NULL);
+	(void)pthread_mutex_init(&st->queue_lock, NULL);
+	(void)pthread_cond_init(&st->queue_done, NULL);
+	st->queue_tail = &st->queue;
 	rc = open_env(st, mode == STORE_READ);
 	if (mode == STORE_WRITE && (rc == EACCES || rc == EROFS))
 		rc = open_env(st, true);
@@ -154,6 +167,8 @@ store_close(struct store *st)
 	if (st->env)
 		mdb_env_close(st->env);
 	(void)pthread_rwlock_destroy(&st->resize);
+	(void)pthread_mutex_destroy(&st->queue_lock);
+	(void)pthread_cond_destroy(&st->queue_done);
 	g_free(st->dir);
 	g_free(st);
 }
@@ -185,42 +200,158 @@ grow(struct store *st, int why)
 
 typedef int (*txn_fn)(struct store *, MDB_txn *, void *ctx);
 
+/* --- group commit ---------------------------------------------------------
+ *
+ * Writers queue their work (struct commit); whoever finds no commit in
+ * progress becomes the leader, takes every queued work, runs them one
+ * after the other in one write transaction and commits it with one sync
+ * (the environment is opened without MDB_NOSYNC: LMDB's own fdatasync and
+ * meta-page write keep the file consistent at every moment), then answers
+ * every writer of the batch.  Work queued meanwhile forms the next batch.
+ * So a writer returns only after a durable commit that contains its
+ * records, and N concurrent messages cost one sync instead of N.
+ *
+ * One transaction for the batch, not a nested one per work: LMDB's nested
+ * transactions allocate a large dirty list each.  A work whose function
+ * fails leaves the transaction unusable, so the batch is aborted and run
+ * again without it (it keeps its error); a full map is grown and the whole
+ * batch retried.  Work functions therefore must not depend on an earlier
+ * run of themselves.
+ */
+
+struct commit {
+	txn_fn	fn;
+	void	*ctx;
+	int	rc;		/* LMDB code */
+	const char *call;	/* the call that failed */
+	bool	done;
+	struct commit *next;
+};
+
+/* run_batch - run the works not yet failed; the failed one, or NULL. */
+static struct commit *
+run_batch(struct store *st, MDB_txn *txn, struct commit *batch)
+{
+	for (struct commit *c = batch; c; c = c->next) {
+		if (c->rc != 0)
+			continue;
+		if ((c->rc = c->fn(st, txn, c->ctx)) != 0) {
+			c->call = "mdb_put";
+			return c;
+		}
+	}
+	return NULL;
+}
+
+/* batch_fail - rc for every work of the batch still without an error. */
+static void
+batch_fail(struct commit *batch, const char *call, int rc)
+{
+	for (struct commit *c = batch; c; c = c->next)
+		if (c->rc == 0) {
+			c->rc = rc;
+			c->call = call;
+		}
+}
+
 /*
- * write_txn - run fn in a write transaction and commit it durably,
- * growing the map and retrying when it is full.  fn returns an LMDB code.
+ * commit_batch - the leader's part: one transaction and one durable
+ * commit for the batch; returns the number of commits made (0 or 1).
+ */
+static int
+commit_batch(struct store *st, struct commit *batch)
+{
+	struct commit *bad;
+	const char *call;
+	MDB_txn	*txn;
+	int	rc;
+
+	for (;;) {
+		bad = NULL;
+		(void)pthread_rwlock_rdlock(&st->resize);
+		call = "mdb_txn_begin";
+		if ((rc = mdb_txn_begin(st->env, NULL, 0, &txn)) == 0) {
+			if ((bad = run_batch(st, txn, batch)) != NULL) {
+				mdb_txn_abort(txn);
+				call = "mdb_put";
+				rc = bad->rc;
+			} else {
+				call = "mdb_txn_commit";
+				rc = mdb_txn_commit(txn);
+			}
+		}
+		(void)pthread_rwlock_unlock(&st->resize);
+		if (rc != MDB_MAP_FULL && rc != MDB_MAP_RESIZED) {
+			if (bad)
+				continue;	/* again without the failed work */
+			break;
+		}
+		/* not the work's fault: grow the map and run them all again */
+		if (bad)
+			bad->rc = 0;
+		if (grow(st, rc) != 0)
+			break;
+	}
+	if (rc == 0)
+		return 1;
+	batch_fail(batch, call, rc);
+	return 0;
+}
+
+/*
+ * write_txn - run fn in a write transaction committed durably (with other
+ * threads' work, see above).  fn returns an LMDB code.
  */
 static int
 write_txn(struct store *st, txn_fn fn, void *ctx, char *err)
 {
-	MDB_txn	*txn;
-	const char *call;
-	int	rc;
+	struct commit me = { fn, ctx, 0, NULL, false, NULL };
+	int	n;
 
 	if (st->read_only) {
 		(void)g_snprintf(err, STORE_ERRLEN, "store %s: the database is "
 		    "read-only for this process", st->dir);
 		return -1;
 	}
-	for (;;) {
-		(void)pthread_rwlock_rdlock(&st->resize);
-		call = "mdb_txn_begin";
-		if ((rc = mdb_txn_begin(st->env, NULL, 0, &txn)) == 0) {
-			call = "mdb_put";
-			if ((rc = fn(st, txn, ctx)) != 0)
-				mdb_txn_abort(txn);
-			else {
-				call = "mdb_txn_commit";
-				rc = mdb_txn_commit(txn);
-			}
+	(void)pthread_mutex_lock(&st->queue_lock);
+	*st->queue_tail = &me;
+	st->queue_tail = &me.next;
+	while (!me.done) {
+		struct commit *batch = st->queue;
+
+		if (st->committing) {
+			(void)pthread_cond_wait(&st->queue_done, &st->queue_lock);
+			continue;
 		}
-		(void)pthread_rwlock_unlock(&st->resize);
-		if (rc != MDB_MAP_FULL && rc != MDB_MAP_RESIZED)
-			break;
-		if (grow(st, rc) != 0)
-			break;
+		/* lead: this batch holds me, as no leader took me before */
+		st->committing = true;
+		st->queue = NULL;
+		st->queue_tail = &st->queue;
+		(void)pthread_mutex_unlock(&st->queue_lock);
+		n = commit_batch(st, batch);
+		(void)pthread_mutex_lock(&st->queue_lock);
+		st->syncs += (uint64_t)n;
+		for (struct commit *c = batch; c; c = c->next) {
+			st->writes += c->rc == 0;
+			c->done = true;
+		}
+		st->committing = false;
+		(void)pthread_cond_broadcast(&st->queue_done);
 	}
-	return rc == 0 ? 0 : fail(st, call, rc, err);
+	(void)pthread_mutex_unlock(&st->queue_lock);
+	return me.rc == 0 ? 0 : fail(st, me.call, me.rc, err);
 }
+
+void
+store_commit_counts(struct store *st, struct store_commits *out)
+{
+	(void)pthread_mutex_lock(&st->queue_lock);
+	out->writes = st->writes;
+	out->syncs = st->syncs;
+	(void)pthread_mutex_unlock(&st->queue_lock);
+}
+
+/* --- records ------------------------------------------------------------- */
 
 /* put_text - key and value as C strings. */
 static int
@@ -751,6 +882,8 @@ prune_all(struct store *st, MDB_txn *txn, void *ctx)
 	MDB_stat before, after;
 	int	rc;
 
+	/* a retried transaction counts again from nothing */
+	memset(p->removed, 0, TABLE_COUNT * sizeof(*p->removed));
 	if ((rc = mdb_stat(txn, st->dbi[TABLE_TICKET_MSGS], &before)) == 0 &&
 	    (rc = prune_table(st, txn, TABLE_DECISIONS, -1, p)) == 0 &&
 	    (rc = prune_table(st, txn, TABLE_MSGIDS, 1, p)) == 0 &&

@@ -2,7 +2,7 @@
 # run-all.sh - run support-milter's test suites and end with one summary line.
 #
 # usage: tests/run-all.sh [unit] [corpus] [asan] [valgrind] [install] [docs] [dbtool]
-#        [eval] [e2e] [package]
+#        [eval] [e2e] [package] [bench]
 #        (default: all)
 #
 # Every suite speaks TAP ("ok N - ...", "not ok N - ..."): cmocka through
@@ -13,7 +13,7 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(unit corpus asan valgrind install docs dbtool eval e2e package)
+[ ${#suites[@]} -eq 0 ] && suites=(unit corpus asan valgrind install docs dbtool eval e2e package bench)
 vg="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9 --suppressions=$top/tests/valgrind.supp"
 
 passed=0
@@ -109,6 +109,10 @@ for s in "${suites[@]}"; do
 		run_suite e2e/faults bash tests/e2e/faults.sh
 		run_suite e2e/security bash tests/e2e/security.sh
 		run_suite e2e/demo bash docs/examples/demo.sh
+		;;
+	bench)
+		# the benchmark's tools work (no timing: make bench measures)
+		run_suite bench/smoke bash tests/bench/smoke.sh
 		;;
 	*)
 		echo "run-all: unknown suite $s" >&2

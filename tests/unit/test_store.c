@@ -2,7 +2,8 @@
  * test_store - the LMDB store: records and lookups, tickets and their
  * messages, unique numbers and no lost updates under many threads, a map
  * that grows and one that is full, image and signature counts written
- * with the message's other records.
+ * with the message's other records; concurrent writers committed together
+ * (group commit), each answered only once its records are in the file.
  */
 #include <pthread.h>
 #include <setjmp.h>
@@ -402,6 +403,115 @@ test_prune_counts(void **state)
 	assert_int_equal(n, 1);
 }
 
+/* One writer thread of the group commit tests. */
+struct committer {
+	struct store *st;
+	struct store *reader;	/* a second handle on the same files */
+	pthread_barrier_t *start;
+	int	id;
+	bool	bad_key;	/* write an over-long count key: must fail */
+	int	failed;		/* puts that failed */
+	int	unseen;		/* puts not in the file when answered */
+};
+
+static void *
+committer(void *arg)
+{
+	struct committer *w = arg;
+	char	*longkey = testlib_repeat("k", "", 500);
+	const char *keys[] = { longkey };
+	char	err[STORE_ERRLEN];
+
+	(void)pthread_barrier_wait(w->start);
+	for (int i = 0; i < 40; i++) {
+		char	*id = g_strdup_printf("g%d-%d@example.com", w->id, i);
+		struct store_put p = { 1000, "t=1000 qid=Q action=accept", "9",
+		    "in", id, NULL, 0, "Group", keys, w->bad_key, NULL };
+		struct store_msgid m;
+
+		if (store_put(w->st, &p, err) < 0)
+			w->failed++;
+		else if (store_lookup(w->reader, id, &m, err) != 1)
+			w->unseen++;
+		g_free(id);
+	}
+	g_free(longkey);
+	return NULL;
+}
+
+/* run_committers - THREADS writers at once; thread 0 with a bad key. */
+static void
+run_committers(struct testlib_store *f, bool bad0, struct committer *w)
+{
+	pthread_t th[THREADS];
+	pthread_barrier_t start;
+	char	err[STORE_ERRLEN];
+	struct store *reader;
+
+	assert_int_equal(store_open(f->dir, (size_t)64 << 20, STORE_READ,
+	    &reader, err), 0);
+	(void)pthread_barrier_init(&start, NULL, THREADS);
+	for (int i = 0; i < THREADS; i++) {
+		w[i] = (struct committer){ f->st, reader, &start, i,
+		    bad0 && i == 0, 0, 0 };
+		assert_int_equal(pthread_create(&th[i], NULL, committer, &w[i]),
+		    0);
+	}
+	for (int i = 0; i < THREADS; i++)
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+	(void)pthread_barrier_destroy(&start);
+	store_close(reader);
+}
+
+/*
+ * Writers committing at the same time share syncs, and each is answered
+ * only when its records are committed to the file (another handle sees
+ * them).
+ */
+static void
+test_group_commit(void **state)
+{
+	struct testlib_store *f = *state;
+	struct committer w[THREADS];
+	struct store_commits before, after;
+	struct store_stats s;
+	char	err[STORE_ERRLEN];
+
+	store_commit_counts(f->st, &before);
+	run_committers(f, false, w);
+	store_commit_counts(f->st, &after);
+	for (int i = 0; i < THREADS; i++) {
+		assert_int_equal(w[i].failed, 0);
+		assert_int_equal(w[i].unseen, 0);
+	}
+	assert_int_equal(after.writes - before.writes, THREADS * 40);
+	assert_true(after.syncs > before.syncs);
+	assert_true(after.syncs - before.syncs < THREADS * 40);
+	assert_int_equal(store_stats(f->st, &s, err), 0);
+	assert_int_equal(s.entries[TABLE_DECISIONS], THREADS * 40);
+	assert_int_equal(s.entries[TABLE_MSGIDS], THREADS * 40);
+}
+
+/* A write that fails in a shared commit fails alone. */
+static void
+test_group_commit_failure(void **state)
+{
+	struct testlib_store *f = *state;
+	struct committer w[THREADS];
+	struct store_stats s;
+	char	err[STORE_ERRLEN];
+
+	run_committers(f, true, w);
+	assert_int_equal(w[0].failed, 40);
+	for (int i = 1; i < THREADS; i++) {
+		assert_int_equal(w[i].failed, 0);
+		assert_int_equal(w[i].unseen, 0);
+	}
+	assert_int_equal(store_stats(f->st, &s, err), 0);
+	assert_int_equal(s.entries[TABLE_DECISIONS], (THREADS - 1) * 40);
+	assert_int_equal(s.entries[TABLE_IMAGES], 0);
+}
+
 /* A database this process may only read: every write fails, nothing else. */
 static void
 test_read_only(void **state)
@@ -432,6 +542,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_moved_message, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_allocate_threads, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_put_threads, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_group_commit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_group_commit_failure, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_grow, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_full, setup_small, teardown),
 		cmocka_unit_test_setup_teardown(test_read_only, setup, teardown),
