@@ -36,7 +36,7 @@
 #include "textlearn.h"
 
 #define DEPTH_MAX	32	/* MIME nesting we look into */
-#define PROBE_MAX	((gint64)4 << 20)	/* image bytes decoded for a size */
+#define HASH_MAX	((gsize)256 << 10)	/* larger images: not a logo */
 #define REPORT_MAX	20	/* parts named in the report header */
 #define NOTE_NAMES	5	/* image names in the note line */
 #define HASH_HEX	65	/* SHA-256 in hex, and NUL */
@@ -238,46 +238,82 @@ in_list(const GPtrArray *a, const char *s)
 	return false;
 }
 
+/* decoded_size - the decoded bytes of a part's content, counted. */
+static gint64
+decoded_size(GMimeDataWrapper *dw)
+{
+	GMimeStream *s = g_mime_stream_null_new();
+	gint64	n = g_mime_data_wrapper_write_to_stream(dw, s);
+
+	g_object_unref(s);
+	return n < 0 ? 0 : n;
+}
+
 /*
- * image_size - decoded bytes of an image and, when cheap, its pixels and
- * the hex SHA-256 of its bytes ("" for an image too big to decode).
- * Decoded once: into memory when its encoded form is small enough for the
- * decoded bytes to be at most PROBE_MAX (base64 with line breaks is under
- * 3/2 of them), else only counted, so a 50 MB screenshot never is in
- * memory.
+ * decode_head - the first max decoded bytes of a part's content, read
+ * through a decoding filter on a view of its stream, so the rest is
+ * never decoded.
+ */
+static GByteArray *
+decode_head(GMimeDataWrapper *dw, gsize max)
+{
+	GMimeStream *raw = g_mime_data_wrapper_get_stream(dw);
+	GMimeStream *view = g_mime_stream_substream(raw, raw->bound_start,
+	    raw->bound_end);
+	GMimeStream *f = g_mime_stream_filter_new(view);
+	GMimeContentEncoding enc = g_mime_data_wrapper_get_encoding(dw);
+	GByteArray *b = g_byte_array_sized_new((guint)max);
+	char	buf[4096];
+	gssize	n;
+
+	if (enc == GMIME_CONTENT_ENCODING_BASE64 ||
+	    enc == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE ||
+	    enc == GMIME_CONTENT_ENCODING_UUENCODE) {
+		GMimeFilter *dec = g_mime_filter_basic_new(enc, FALSE);
+
+		(void)g_mime_stream_filter_add(GMIME_STREAM_FILTER(f), dec);
+		g_object_unref(dec);
+	}
+	while (b->len < max && (n = g_mime_stream_read(f, buf,
+	    MIN(sizeof(buf), max - b->len))) > 0)
+		g_byte_array_append(b, (guint8 *)buf, (guint)n);
+	g_object_unref(f);
+	g_object_unref(view);
+	return b;
+}
+
+/*
+ * image_size - an image's pixels from its header, and for an image of
+ * at most HASH_MAX bytes its decoded size and the hex SHA-256 of its bytes
+ * (logos and icons: what recurs from mail to mail).  A bigger image, a
+ * screenshot, is neither decoded whole nor hashed: its size is returned
+ * as -1 (not counted; decoded_size() counts it when it must be reported)
+ * and hash is "".
  */
 static gint64
 image_size(GMimePart *p, unsigned *w, unsigned *h, char hash[HASH_HEX])
 {
 	GMimeDataWrapper *dw = g_mime_part_get_content(p);
-	GMimeStream *s;
 	GByteArray *b;
-	gint64	n, encoded;
+	gint64	n;
 	char	*sum;
 
 	*w = *h = 0;
 	hash[0] = '\0';
 	if (dw == NULL)
 		return 0;
-	encoded = g_mime_stream_length(g_mime_data_wrapper_get_stream(dw));
-	if (encoded < 0 || encoded > PROBE_MAX * 3 / 2) {
-		s = g_mime_stream_null_new();
-		n = g_mime_data_wrapper_write_to_stream(dw, s);
-		g_object_unref(s);
-		return n < 0 ? 0 : n;
-	}
-	s = g_mime_stream_mem_new();
-	n = g_mime_data_wrapper_write_to_stream(dw, s);
-	b = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(s));
-	if (n > 0 && n <= PROBE_MAX) {
+	b = decode_head(dw, HASH_MAX + 1);
+	(void)imagesize_read(b->data, b->len, w, h);
+	n = b->len;
+	if (b->len <= HASH_MAX) {
 		sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, b->data,
 		    b->len);
-		(void)imagesize_read(b->data, b->len, w, h);
 		(void)g_strlcpy(hash, sum, HASH_HEX);
 		g_free(sum);
-	}
-	g_object_unref(s);
-	return n < 0 ? 0 : n;
+	} else
+		n = -1;
+	g_byte_array_unref(b);
+	return n;
 }
 
 /*
@@ -330,7 +366,11 @@ image_why(struct clean *k, GMimePart *p, gint64 *size)
 	if (w && h)
 		return w <= k->c->small_image_pixels &&
 		    h <= k->c->small_image_pixels ? "small" : NULL;
-	return *size < (gint64)k->c->small_image_bytes ? "small" : NULL;
+	/* one not counted is above HASH_MAX: small only by a huge setting */
+	if (*size < 0 && k->c->small_image_bytes > HASH_MAX)
+		*size = decoded_size(g_mime_part_get_content(p));
+	return *size >= 0 && *size < (gint64)k->c->small_image_bytes ?
+	    "small" : NULL;
 }
 
 /* report_part - "NAME SIZE WHY" for the report, names made header-safe. */
@@ -374,6 +414,9 @@ walk_images(struct clean *k, GMimeObject *o, int depth)
 		    !g_mime_content_type_is_type(ct, "image", "*") ||
 		    (why = image_why(k, GMIME_PART(part), &size)) == NULL)
 			continue;
+		if (size < 0)
+			size = decoded_size(g_mime_part_get_content(
+			    GMIME_PART(part)));
 		report_part(k, GMIME_PART(part), size, why);
 		g_object_unref(g_mime_multipart_remove_at(mp, i));
 		k->modified = true;
