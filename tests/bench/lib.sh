@@ -36,7 +36,8 @@ bench_start() {
 	cat >"$E2E_TMP/sm.conf" <<CONF
 support_addresses = [ "support@example.com" ];
 socket = "unix:$SOCK";
-socket_mode = "0600";
+socket_mode = "0660";
+socket_group = "postfix";
 database = "$E2E_TMP/db";
 spool_directory = "$E2E_TMP/spool";
 ticket_allocate = true;
