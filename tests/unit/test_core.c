@@ -20,20 +20,6 @@
 #define SUPPORT		"<support@example.com>"
 #define ALICE		"<alice@customer.example>"
 
-static int
-setup(void **state)
-{
-	*state = testlib_store_new(1 << 20);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	testlib_store_free(*state);
-	return 0;
-}
-
 struct want {
 	enum decision_action action;
 	const char *reason;
@@ -309,9 +295,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_policy, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_forged_headers, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_store_full, setup, teardown),
+		TESTLIB_STORE_TEST(test_policy),
+		TESTLIB_STORE_TEST(test_forged_headers),
+		TESTLIB_STORE_TEST(test_store_full),
 	};
 
 	g_mime_init();

@@ -185,20 +185,6 @@ added(const struct decision *d, const char *name, int *deleted)
 	return v;
 }
 
-static int
-setup(void **state)
-{
-	*state = testlib_store_new(1 << 20);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	testlib_store_free(*state);
-	return 0;
-}
-
 /* A new request: severity, due date and checklist; the text unchanged. */
 static void
 test_new_request(void **state)
@@ -397,12 +383,12 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_severity),
 		cmocka_unit_test(test_checklist),
-		cmocka_unit_test_setup_teardown(test_new_request, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_reply, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_long_text, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_from_support, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_guidance, setup, teardown),
+		TESTLIB_STORE_TEST(test_new_request),
+		TESTLIB_STORE_TEST(test_reply),
+		TESTLIB_STORE_TEST(test_long_text),
+		TESTLIB_STORE_TEST(test_settings),
+		TESTLIB_STORE_TEST(test_from_support),
+		TESTLIB_STORE_TEST(test_guidance),
 		cmocka_unit_test(test_bad_settings),
 	};
 

@@ -18,20 +18,6 @@
 
 #define SUPPORT	"<support@example.com>"
 
-static int
-setup(void **state)
-{
-	*state = testlib_store_new(1 << 20);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	testlib_store_free(*state);
-	return 0;
-}
-
 /* decide - one message through the core; its delta into out. */
 static void
 decide(struct testlib_store *f, const char *conf, const char *rcpt,
@@ -150,8 +136,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_deltas, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_store_totals, setup, teardown),
+		TESTLIB_STORE_TEST(test_deltas),
+		TESTLIB_STORE_TEST(test_store_totals),
 		cmocka_unit_test(test_file),
 	};
 

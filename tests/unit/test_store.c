@@ -425,8 +425,10 @@ committer(void *arg)
 	(void)pthread_barrier_wait(w->start);
 	for (int i = 0; i < 40; i++) {
 		char	*id = g_strdup_printf("g%d-%d@example.com", w->id, i);
-		struct store_put p = { 1000, "t=1000 qid=Q action=accept", "9",
-		    "in", id, NULL, 0, "Group", keys, w->bad_key, NULL };
+		struct store_put p = { .now = 1000,
+		    .record = "t=1000 qid=Q action=accept", .ticket = "9",
+		    .direction = "in", .message_id = id, .subject = "Group",
+		    .image_keys = keys, .nimage_keys = w->bad_key };
 		struct store_msgid m;
 
 		if (store_put(w->st, &p, err) < 0)

@@ -122,6 +122,20 @@ testlib_store_new(size_t max)
 	return f;
 }
 
+int
+testlib_store_setup(void **state)
+{
+	*state = testlib_store_new(1 << 20);
+	return 0;
+}
+
+int
+testlib_store_teardown(void **state)
+{
+	testlib_store_free(*state);
+	return 0;
+}
+
 void
 testlib_store_free(struct testlib_store *f)
 {

@@ -40,6 +40,17 @@ struct testlib_store {
 struct testlib_store *testlib_store_new(size_t max);
 void	testlib_store_free(struct testlib_store *);
 
+/*
+ * testlib_store_setup, testlib_store_teardown - a cmocka setup that puts
+ * a store with a 1 MB map (small enough for a test to fill) in *state,
+ * and the teardown that frees it.
+ */
+int	testlib_store_setup(void **state);
+int	testlib_store_teardown(void **state);
+#define TESTLIB_STORE_TEST(f) \
+	cmocka_unit_test_setup_teardown(f, testlib_store_setup, \
+	    testlib_store_teardown)
+
 /* testlib_tmpdir - a new scratch directory; testlib_rmdir removes it
  * with everything below it (and frees dir). */
 char	*testlib_tmpdir(void);
