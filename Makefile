@@ -66,6 +66,7 @@ LIB_SRCS	= \
 	milter/spool.c \
 	milter/stats.c \
 	milter/store.c \
+	milter/storeadmin.c \
 	milter/subject.c \
 	milter/textclean.c \
 	milter/textlearn.c \

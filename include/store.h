@@ -1,7 +1,7 @@
 /*
  * store.h - the support-milter database (LMDB).
  *
- * The only module that includes <lmdb.h>.  One struct store per process,
+ * The only module that includes <lmdb.h> (store.c and storeadmin.c).  One struct store per process,
  * opened at start-up and shared by every thread: LMDB serialises writers,
  * and the environment is opened with MDB_NOTLS so read transactions are
  * not tied to libmilter's threads; readers never block the writer.  All

@@ -2,7 +2,7 @@
  * NAME
  *	store - durable records in LMDB
  * DESCRIPTION
- *	Every write goes through write_txn(), which commits the writes of
+ *	Every write goes through store_write_txn(), which commits the writes of
  *	concurrent threads together (group commit: one transaction, one
  *	sync) and retries after growing a full map.  LMDB may change the map
  *	size only while no transaction of this process is open, so every
@@ -16,16 +16,15 @@
  *	lmdb.h, store.h
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <lmdb.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib.h>
 
 #include "store.h"
+#include "storeimpl.h"
 
 #define INITIAL_MAP	((size_t)4 << 20)	/* grown by doubling */
 #define SUBJECT_MAX	200	/* bytes of a Subject kept in a ticket record */
@@ -36,22 +35,6 @@ static const char *const table_names[TABLE_COUNT] = {
 	"sigs"
 };
 
-struct store {
-	MDB_env	*env;
-	MDB_dbi	dbi[TABLE_COUNT];
-	char	*dir;
-	size_t	max_size;
-	bool	read_only;
-	pthread_rwlock_t resize;
-	/* group commit: the queue of writers, see write_txn() */
-	pthread_mutex_t queue_lock;
-	pthread_cond_t queue_done;
-	struct commit *queue;
-	struct commit **queue_tail;
-	bool	committing;	/* a leader is running a batch */
-	uint64_t writes;	/* works committed durably */
-	uint64_t syncs;		/* durable commits of batches */
-};
 
 const char *
 store_table_name(enum store_table t)
@@ -65,9 +48,9 @@ store_read_only(const struct store *st)
 	return st->read_only;
 }
 
-/* fail - "store DIR: CALL: reason" from an LMDB or errno code. */
-static int
-fail(const struct store *st, const char *call, int rc, char *err)
+/* store_fail - "store DIR: CALL: reason" from an LMDB or errno code. */
+int
+store_fail(const struct store *st, const char *call, int rc, char *err)
 {
 	(void)g_snprintf(err, STORE_ERRLEN, "store %s: %s: %s", st->dir, call,
 	    mdb_strerror(rc));
@@ -83,7 +66,7 @@ open_tables(struct store *st, char *err)
 	int	rc;
 
 	if ((rc = mdb_txn_begin(st->env, NULL, flags, &txn)) != 0)
-		return fail(st, "mdb_txn_begin", rc, err);
+		return store_fail(st, "mdb_txn_begin", rc, err);
 	for (int t = 0; t < TABLE_COUNT; t++) {
 		unsigned f = (st->read_only ? 0 : MDB_CREATE) |
 		    (t == TABLE_TICKET_MSGS ? MDB_DUPSORT : 0);
@@ -96,11 +79,11 @@ open_tables(struct store *st, char *err)
 		}
 		if (rc != 0) {
 			mdb_txn_abort(txn);
-			return fail(st, "mdb_dbi_open", rc, err);
+			return store_fail(st, "mdb_dbi_open", rc, err);
 		}
 	}
 	if ((rc = mdb_txn_commit(txn)) != 0)
-		return fail(st, "mdb_txn_commit", rc, err);
+		return store_fail(st, "mdb_txn_commit", rc, err);
 	return 0;
 }
 
@@ -145,7 +128,7 @@ store_open(const char *dir, size_t max_size, enum store_mode mode,
 	if (mode == STORE_WRITE && (rc == EACCES || rc == EROFS))
 		rc = open_env(st, true);
 	if (rc != 0) {
-		(void)fail(st, "mdb_env_open", rc, err);
+		(void)store_fail(st, "mdb_env_open", rc, err);
 		store_close(st);
 		return -1;
 	}
@@ -198,7 +181,6 @@ grow(struct store *st, int why)
 	return rc;
 }
 
-typedef int (*txn_fn)(struct store *, MDB_txn *, void *ctx);
 
 /* --- group commit ---------------------------------------------------------
  *
@@ -299,11 +281,11 @@ commit_batch(struct store *st, struct commit *batch)
 }
 
 /*
- * write_txn - run fn in a write transaction committed durably (with other
+ * store_write_txn - run fn in a write transaction committed durably (with other
  * threads' work, see above).  fn returns an LMDB code.
  */
-static int
-write_txn(struct store *st, txn_fn fn, void *ctx, char *err)
+int
+store_write_txn(struct store *st, txn_fn fn, void *ctx, char *err)
 {
 	struct commit me = { fn, ctx, 0, NULL, false, NULL };
 	int	n;
@@ -339,7 +321,7 @@ write_txn(struct store *st, txn_fn fn, void *ctx, char *err)
 		(void)pthread_cond_broadcast(&st->queue_done);
 	}
 	(void)pthread_mutex_unlock(&st->queue_lock);
-	return me.rc == 0 ? 0 : fail(st, me.call, me.rc, err);
+	return me.rc == 0 ? 0 : store_fail(st, me.call, me.rc, err);
 }
 
 void
@@ -364,9 +346,9 @@ put_text(MDB_txn *txn, MDB_dbi dbi, const char *key, const char *val,
 	return mdb_put(txn, dbi, &k, &v, flags);
 }
 
-/* get_text - a text value copied into a new string, or NULL. */
-static char *
-get_text(MDB_txn *txn, MDB_dbi dbi, const char *key, int *rc)
+/* store_get_text - a text value copied into a new string, or NULL. */
+char *
+store_get_text(MDB_txn *txn, MDB_dbi dbi, const char *key, int *rc)
 {
 	MDB_val	k = { strlen(key), (void *)key }, v;
 
@@ -424,7 +406,7 @@ static int
 put_ticket(struct store *st, MDB_txn *txn, const struct store_put *p)
 {
 	int	rc;
-	char	*old = get_text(txn, st->dbi[TABLE_TICKETS], p->ticket, &rc);
+	char	*old = store_get_text(txn, st->dbi[TABLE_TICKETS], p->ticket, &rc);
 	long long first = (long long)p->now, count = 0;
 	char	*subj = clean_subject(p->subject);
 	char	*val;
@@ -459,7 +441,7 @@ static int
 unlist(struct store *st, MDB_txn *txn, const char *key, const char *ticket)
 {
 	int	rc;
-	char	*old = get_text(txn, st->dbi[TABLE_MSGIDS], key, &rc);
+	char	*old = store_get_text(txn, st->dbi[TABLE_MSGIDS], key, &rc);
 	size_t	n = old ? strcspn(old, "\t") : 0;
 	MDB_val	tk = { n, old }, mk = { strlen(key), (void *)key };
 
@@ -501,7 +483,7 @@ put_count(struct store *st, MDB_txn *txn, enum store_table t,
     const char *key, time_t now)
 {
 	int	rc;
-	char	*old = get_text(txn, st->dbi[t], key, &rc);
+	char	*old = store_get_text(txn, st->dbi[t], key, &rc);
 	unsigned long long n = old ? g_ascii_strtoull(old, NULL, 10) : 0;
 	char	val[48];
 
@@ -548,7 +530,7 @@ put_stats(struct store *st, MDB_txn *txn, const struct store_put *p)
 
 		if (key == NULL)
 			return MDB_BAD_VALSIZE;
-		old = get_text(txn, st->dbi[TABLE_META], key, &rc);
+		old = store_get_text(txn, st->dbi[TABLE_META], key, &rc);
 		n = old ? g_ascii_strtoull(old, NULL, 10) : 0;
 		(void)g_snprintf(val, sizeof(val), "%" G_GUINT64_FORMAT,
 		    n + p->stat_adds[i]);
@@ -586,7 +568,7 @@ put_all(struct store *st, MDB_txn *txn, void *ctx)
 int
 store_put(struct store *st, const struct store_put *p, char err[STORE_ERRLEN])
 {
-	return write_txn(st, put_all, (void *)p, err);
+	return store_write_txn(st, put_all, (void *)p, err);
 }
 
 struct alloc {
@@ -598,7 +580,7 @@ allocate(struct store *st, MDB_txn *txn, void *ctx)
 {
 	struct alloc *a = ctx;
 	int	rc;
-	char	*old = get_text(txn, st->dbi[TABLE_META], "next_ticket", &rc);
+	char	*old = store_get_text(txn, st->dbi[TABLE_META], "next_ticket", &rc);
 	char	next[STORE_TICKET_MAX];
 
 	if (rc != 0)
@@ -617,15 +599,15 @@ store_allocate(struct store *st, uint64_t first, char ticket[STORE_TICKET_MAX],
 {
 	struct alloc a = { first, 0 };
 
-	if (write_txn(st, allocate, &a, err) < 0)
+	if (store_write_txn(st, allocate, &a, err) < 0)
 		return -1;
 	(void)g_snprintf(ticket, STORE_TICKET_MAX, "%" G_GUINT64_FORMAT, a.got);
 	return 0;
 }
 
-/* read_begin - a read transaction under the shared resize lock. */
-static int
-read_begin(struct store *st, MDB_txn **txn)
+/* store_read_begin - a read transaction under the shared resize lock. */
+int
+store_read_begin(struct store *st, MDB_txn **txn)
 {
 	int	rc;
 
@@ -640,8 +622,8 @@ read_begin(struct store *st, MDB_txn **txn)
 	}
 }
 
-static void
-read_end(struct store *st, MDB_txn *txn)
+void
+store_read_end(struct store *st, MDB_txn *txn)
 {
 	mdb_txn_abort(txn);
 	(void)pthread_rwlock_unlock(&st->resize);
@@ -657,12 +639,12 @@ store_lookup(struct store *st, const char *key, struct store_msgid *out,
 
 	if (st->dbi[TABLE_MSGIDS] == 0)
 		return 0;
-	if ((rc = read_begin(st, &txn)) != 0)
-		return fail(st, "mdb_txn_begin", rc, err);
-	val = get_text(txn, st->dbi[TABLE_MSGIDS], key, &rc);
-	read_end(st, txn);
+	if ((rc = store_read_begin(st, &txn)) != 0)
+		return store_fail(st, "mdb_txn_begin", rc, err);
+	val = store_get_text(txn, st->dbi[TABLE_MSGIDS], key, &rc);
+	store_read_end(st, txn);
 	if (rc != 0)
-		return fail(st, "mdb_get", rc, err);
+		return store_fail(st, "mdb_get", rc, err);
 	if (val == NULL)
 		return 0;
 	f = g_strsplit(val, "\t", 3);
@@ -689,12 +671,12 @@ get_count(struct store *st, enum store_table t, const char *key,
 	*count = 0;
 	if (st->dbi[t] == 0 || *key == '\0' || strlen(key) > COUNT_KEY_MAX)
 		return 0;
-	if ((rc = read_begin(st, &txn)) != 0)
-		return fail(st, "mdb_txn_begin", rc, err);
-	val = get_text(txn, st->dbi[t], key, &rc);
-	read_end(st, txn);
+	if ((rc = store_read_begin(st, &txn)) != 0)
+		return store_fail(st, "mdb_txn_begin", rc, err);
+	val = store_get_text(txn, st->dbi[t], key, &rc);
+	store_read_end(st, txn);
 	if (rc != 0)
-		return fail(st, "mdb_get", rc, err);
+		return store_fail(st, "mdb_get", rc, err);
 	if (val) {
 		guint64	n = g_ascii_strtoull(val, NULL, 10);
 
@@ -711,19 +693,19 @@ store_counters(struct store *st, const char *const *keys, size_t n,
 	MDB_txn	*txn;
 	int	rc;
 
-	if ((rc = read_begin(st, &txn)) != 0)
-		return fail(st, "mdb_txn_begin", rc, err);
+	if ((rc = store_read_begin(st, &txn)) != 0)
+		return store_fail(st, "mdb_txn_begin", rc, err);
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		char	*key = stat_key(keys[i]);
-		char	*val = key ? get_text(txn, st->dbi[TABLE_META], key, &rc) :
+		char	*val = key ? store_get_text(txn, st->dbi[TABLE_META], key, &rc) :
 		    NULL;
 
 		values[i] = val ? g_ascii_strtoull(val, NULL, 10) : 0;
 		g_free(val);
 		g_free(key);
 	}
-	read_end(st, txn);
-	return rc == 0 ? 0 : fail(st, "mdb_get", rc, err);
+	store_read_end(st, txn);
+	return rc == 0 ? 0 : store_fail(st, "mdb_get", rc, err);
 }
 
 int
@@ -738,191 +720,4 @@ store_sig_count(struct store *st, const char *key, unsigned *count,
     char err[STORE_ERRLEN])
 {
 	return get_count(st, TABLE_SIGS, key, count, err);
-}
-
-int
-store_each(struct store *st, enum store_table t, const char *key,
-    store_each_fn fn, void *ctx, char err[STORE_ERRLEN])
-{
-	MDB_txn	*txn;
-	MDB_cursor *cur;
-	MDB_val	k = { key ? strlen(key) : 0, (void *)key }, v;
-	MDB_cursor_op op = key ? MDB_SET_KEY : MDB_FIRST;
-	int	rc;
-
-	if (st->dbi[t] == 0)
-		return 0;
-	if ((rc = read_begin(st, &txn)) != 0)
-		return fail(st, "mdb_txn_begin", rc, err);
-	if ((rc = mdb_cursor_open(txn, st->dbi[t], &cur)) != 0) {
-		read_end(st, txn);
-		return fail(st, "mdb_cursor_open", rc, err);
-	}
-	while ((rc = mdb_cursor_get(cur, &k, &v, op)) == 0) {
-		if (fn(k.mv_data, k.mv_size, v.mv_data, v.mv_size, ctx) != 0)
-			break;
-		/* one key: its duplicates, and in other tables nothing more */
-		if (key && t != TABLE_TICKET_MSGS)
-			break;
-		op = key ? MDB_NEXT_DUP : MDB_NEXT;
-	}
-	mdb_cursor_close(cur);
-	read_end(st, txn);
-	if (rc != 0 && rc != MDB_NOTFOUND)
-		return fail(st, "mdb_cursor_get", rc, err);
-	return 0;
-}
-
-int
-store_stats(struct store *st, struct store_stats *out, char err[STORE_ERRLEN])
-{
-	MDB_envinfo info;
-	MDB_stat s;
-	MDB_txn	*txn;
-	char	*next;
-	int	rc;
-
-	memset(out, 0, sizeof(*out));
-	if ((rc = read_begin(st, &txn)) != 0)
-		return fail(st, "mdb_txn_begin", rc, err);
-	for (int t = 0; t < TABLE_COUNT && rc == 0; t++)
-		if (st->dbi[t] && (rc = mdb_stat(txn, st->dbi[t], &s)) == 0)
-			out->entries[t] = s.ms_entries;
-	next = rc == 0 && st->dbi[TABLE_META] ?
-	    get_text(txn, st->dbi[TABLE_META], "next_ticket", &rc) : NULL;
-	if (next)
-		out->next_ticket = g_ascii_strtoull(next, NULL, 10);
-	g_free(next);
-	if (rc == 0 && (rc = mdb_env_info(st->env, &info)) == 0 &&
-	    (rc = mdb_env_stat(st->env, &s)) == 0) {
-		out->map_size = info.me_mapsize;
-		out->used = (info.me_last_pgno + 1) * (size_t)s.ms_psize;
-		out->readers = info.me_numreaders;
-		out->max_size = st->max_size;
-	}
-	read_end(st, txn);
-	return rc == 0 ? 0 : fail(st, "mdb_stat", rc, err);
-}
-
-/* The state of a prune: what is older than cutoff goes. */
-struct prune {
-	time_t	cutoff;
-	size_t	*removed;
-};
-
-/* field_time - the number after "t=" in a record, or in column col. */
-static time_t
-field_time(const MDB_val *v, int col)
-{
-	char	*s = g_strndup(v->mv_data, v->mv_size);
-	char	**f = g_strsplit(s, col < 0 ? " " : "\t", 4);
-	time_t	t = 0;
-
-	if (col < 0 && f[0] && g_str_has_prefix(f[0], "t="))
-		t = (time_t)g_ascii_strtoll(f[0] + 2, NULL, 10);
-	else if (col >= 0 && (int)g_strv_length(f) > col)
-		t = (time_t)g_ascii_strtoll(f[col], NULL, 10);
-	g_strfreev(f);
-	g_free(s);
-	return t;
-}
-
-/*
- * unlink_messages - keep ticket_msgs in step when a record goes: a
- * ticket takes its whole list, a Message-ID its own entry.
- */
-static int
-unlink_messages(struct store *st, MDB_txn *txn, enum store_table t,
-    const MDB_val *k, const MDB_val *v)
-{
-	MDB_val	tk = *k, mk = *k;
-	const char *tab;
-	int	rc;
-
-	if (t == TABLE_TICKETS)
-		rc = mdb_del(txn, st->dbi[TABLE_TICKET_MSGS], &tk, NULL);
-	else if (t == TABLE_MSGIDS &&
-	    (tab = memchr(v->mv_data, '\t', v->mv_size)) != NULL) {
-		tk.mv_data = v->mv_data;
-		tk.mv_size = (size_t)(tab - (const char *)v->mv_data);
-		rc = mdb_del(txn, st->dbi[TABLE_TICKET_MSGS], &tk, &mk);
-	} else
-		return 0;
-	return rc == MDB_NOTFOUND ? 0 : rc;
-}
-
-/* prune_table - delete every record whose time (column col) is old. */
-static int
-prune_table(struct store *st, MDB_txn *txn, enum store_table t, int col,
-    struct prune *p)
-{
-	MDB_cursor *cur;
-	MDB_val	k, v;
-	int	rc;
-
-	if ((rc = mdb_cursor_open(txn, st->dbi[t], &cur)) != 0)
-		return rc;
-	while ((rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) == 0) {
-		if (field_time(&v, col) >= p->cutoff)
-			continue;
-		if ((rc = unlink_messages(st, txn, t, &k, &v)) != 0)
-			break;
-		if ((rc = mdb_cursor_del(cur, 0)) != 0)
-			break;
-		p->removed[t]++;
-	}
-	mdb_cursor_close(cur);
-	return rc == MDB_NOTFOUND ? 0 : rc;
-}
-
-static int
-prune_all(struct store *st, MDB_txn *txn, void *ctx)
-{
-	struct prune *p = ctx;
-	MDB_stat before, after;
-	int	rc;
-
-	/* a retried transaction counts again from nothing */
-	memset(p->removed, 0, TABLE_COUNT * sizeof(*p->removed));
-	if ((rc = mdb_stat(txn, st->dbi[TABLE_TICKET_MSGS], &before)) == 0 &&
-	    (rc = prune_table(st, txn, TABLE_DECISIONS, -1, p)) == 0 &&
-	    (rc = prune_table(st, txn, TABLE_MSGIDS, 1, p)) == 0 &&
-	    (rc = prune_table(st, txn, TABLE_TICKETS, 1, p)) == 0 &&
-	    (rc = prune_table(st, txn, TABLE_IMAGES, 1, p)) == 0 &&
-	    (rc = prune_table(st, txn, TABLE_SIGS, 1, p)) == 0 &&
-	    (rc = mdb_stat(txn, st->dbi[TABLE_TICKET_MSGS], &after)) == 0)
-		p->removed[TABLE_TICKET_MSGS] = before.ms_entries - after.ms_entries;
-	return rc;
-}
-
-int
-store_prune(struct store *st, time_t cutoff, size_t removed[TABLE_COUNT],
-    char err[STORE_ERRLEN])
-{
-	struct prune p = { cutoff, removed };
-
-	memset(removed, 0, TABLE_COUNT * sizeof(*removed));
-	return write_txn(st, prune_all, &p, err);
-}
-
-int
-store_backup(struct store *st, const char *path, char err[STORE_ERRLEN])
-{
-	int	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
-	int	rc;
-
-	if (fd < 0)
-		return fail(st, path, errno, err);
-	(void)pthread_rwlock_rdlock(&st->resize);
-	rc = mdb_env_copyfd2(st->env, fd, MDB_CP_COMPACT);
-	(void)pthread_rwlock_unlock(&st->resize);
-	if (rc == 0 && fsync(fd) < 0)
-		rc = errno;
-	if (close(fd) < 0 && rc == 0)
-		rc = errno;
-	if (rc != 0) {
-		(void)unlink(path);
-		return fail(st, "mdb_env_copyfd2", rc, err);
-	}
-	return 0;
 }
