@@ -47,6 +47,7 @@ LIB_SRCS	= \
 	milter/checklist.c \
 	milter/conf.c \
 	milter/conftable.c \
+	milter/confreload.c \
 	milter/core.c \
 	milter/decision.c \
 	milter/htmlclean.c \
