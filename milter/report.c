@@ -22,7 +22,8 @@ static const char *const edit_names[] = {
 void
 report_json_string(GString *out, const char *s, gssize len)
 {
-	const char *end = s + (len < 0 ? (gssize)strlen(s) : len);
+	/* an empty GByteArray's data is NULL, and NULL + 0 is undefined */
+	const char *end = len == 0 ? s : s + (len < 0 ? (gssize)strlen(s) : len);
 
 	g_string_append_c(out, '"');
 	while (s < end) {

@@ -4,14 +4,15 @@
 #
 # Usage: packaging/install-deps.sh [build|test]
 #   build  what `make` and `make run` need (compiler, libraries)
-#   test   build, plus what `make check` needs (cmocka, Postfix, swaks)
+#   test   build, plus what `make check` needs (cmocka, Postfix, swaks,
+#          clang and its libFuzzer runtime)
 #
 # Postfix is installed with debconf "No configuration" so that no system
 # instance is set up or started: the end-to-end test runs a private one.
 set -eu
 
 BUILD_PKGS="build-essential pkg-config libmilter-dev libgmime-3.0-dev liblmdb-dev libconfig-dev libxml2-dev"
-TEST_PKGS="libcmocka-dev postfix swaks lmdb-utils valgrind python3 procps"
+TEST_PKGS="libcmocka-dev postfix swaks lmdb-utils valgrind python3 procps time clang libclang-rt-14-dev"
 
 want=$BUILD_PKGS
 [ "${1:-build}" = test ] && want="$BUILD_PKGS $TEST_PKGS"
