@@ -21,6 +21,7 @@ mode=${1:-replay}
 seconds=${2:-60}
 fz=build/fuzz
 targets=(core subject address html conf)
+export LSAN_OPTIONS=suppressions=$top/tests/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}
 
 # limits - libFuzzer options of target $1: the largest input the real
 # caller can pass it, and memory (GLib aborts when malloc fails, so the
