@@ -22,7 +22,7 @@
  *	last <p> (htmlclean_add_paragraph()).
  * DIAGNOSTICS
  *	htmlcut_open() returns NULL when libxml2 builds no document (empty
- *	input, input longer than INT_MAX); htmlcut_serialise() NULL when
+ *	input, input longer than HTMLCLEAN_MAX); htmlcut_serialise() NULL when
  *	the result cannot be written.
  * BUGS
  *	cid: references in CSS (background-image: url(cid:...)) are not seen.
@@ -225,11 +225,13 @@ htmlcut_serialise(xmlDocPtr doc)
 	return s;
 }
 
+_Static_assert(HTMLCLEAN_MAX <= INT_MAX, "libxml2 takes an int length");
+
 /* parse - the document, or NULL for empty or oversized input. */
 static xmlDocPtr
 parse(const char *html, size_t len)
 {
-	if (html == NULL || len == 0 || len > INT_MAX)
+	if (html == NULL || len == 0 || len > HTMLCLEAN_MAX)
 		return NULL;
 	return htmlReadMemory(html, (int)len, NULL, "UTF-8", PARSE_OPTIONS);
 }

@@ -615,18 +615,27 @@ test_deep(void **state)
 	    NEST_SECONDS * G_USEC_PER_SEC);
 }
 
-/* Many paragraphs starting "From:": bounded work, the text kept. */
+/*
+ * Many paragraphs starting "From:": bounded work, the text kept; a
+ * document one paragraph longer than HTMLCLEAN_MAX is not parsed.
+ */
 static void
 test_many_headers(void **state)
 {
+	static const char para[] = "<p>From: x<br>To: y</p>";
 	GString	*s = g_string_new(NULL);
 	struct htmlclean_result r;
 
-	for (int i = 0; i < NEST; i++)
-		g_string_append(s, "<p>From: x<br>To: y</p>");
+	while (s->len + strlen(para) <= HTMLCLEAN_MAX)
+		g_string_append(s, para);
 	assert_int_equal(htmlclean_clean(*state, s->str, s->len, &r), 0);
 	assert_null(r.html);
 	htmlclean_result_clear(&r);
+	g_string_append(s, para);
+	assert_int_equal(htmlclean_clean(*state, s->str, s->len, &r), -1);
+	assert_null(r.html);
+	htmlclean_result_clear(&r);
+	assert_null(htmlclean_add_paragraph(s->str, s->len, "note"));
 	g_string_free(s, TRUE);
 }
 
