@@ -147,6 +147,20 @@ cids_below(xmlNodePtr n, GPtrArray *list)
 }
 
 /*
+ * first_time - add s to set unless an equal string is there.  Not
+ * g_hash_table_add(), which would store s in place of the equal string,
+ * and the caller frees s as a duplicate.
+ */
+static bool
+first_time(GHashTable *set, char *s)
+{
+	if (g_hash_table_contains(set, s))
+		return false;
+	g_hash_table_add(set, s);
+	return true;
+}
+
+/*
  * cids_settle - each list without duplicates; a target the kept text
  * also uses is kept, so it leaves the removed list.
  */
@@ -157,13 +171,13 @@ cids_settle(GPtrArray *removed, GPtrArray *kept)
 	GHashTable *r = g_hash_table_new(g_str_hash, g_str_equal);
 
 	for (guint i = 0; i < kept->len;)
-		if (g_hash_table_add(k, kept->pdata[i]))
+		if (first_time(k, kept->pdata[i]))
 			i++;
 		else
 			g_ptr_array_remove_index(kept, i);
 	for (guint i = 0; i < removed->len;)
 		if (!g_hash_table_contains(k, removed->pdata[i]) &&
-		    g_hash_table_add(r, removed->pdata[i]))
+		    first_time(r, removed->pdata[i]))
 			i++;
 		else
 			g_ptr_array_remove_index(removed, i);

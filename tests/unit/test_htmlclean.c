@@ -445,6 +445,25 @@ test_text_cids(void **state)
 	htmlclean_result_clear(&r);
 }
 
+/* The same target three times on each side: listed once (found by fuzzing:
+ * the third lookup read the freed second copy). */
+static void
+test_cids_repeated(void **state)
+{
+	static const char html[] = "<p>See <img src=\"cid:a\"><img src=\"cid:a"
+	    "\"><img src=\"cid:a\"></p><div class=\"gmail_quote\">On Mon, X "
+	    "wrote:<img src=\"cid:b\"><img src=\"cid:b\"><img src=\"cid:b\">"
+	    "</div>";
+	struct htmlclean_result r;
+
+	assert_int_equal(htmlclean_clean(*state, html, strlen(html), &r), 0);
+	assert_int_equal(r.kept_cids->len, 1);
+	assert_true(has(r.kept_cids, "a"));
+	assert_int_equal(r.removed_cids->len, 1);
+	assert_true(has(r.removed_cids, "b"));
+	htmlclean_result_clear(&r);
+}
+
 static void
 test_remove_cids(void **state)
 {
@@ -647,6 +666,7 @@ main(void)
 		cmocka_unit_test(test_markers_signatures_pixels),
 		cmocka_unit_test(test_text_rules),
 		cmocka_unit_test(test_text_cids),
+		cmocka_unit_test(test_cids_repeated),
 		cmocka_unit_test(test_clients),
 		cmocka_unit_test(test_marker_quoted_printable),
 		cmocka_unit_test(test_cids),
