@@ -5,7 +5,8 @@
 # usage: tests/fuzz/run.sh replay           each saved input once
 #        tests/fuzz/run.sh fuzz SECONDS      fuzz each target SECONDS
 #        tests/fuzz/run.sh merge             minimise build/fuzz/corpus
-#                                            into tests/fuzz/corpus
+#                                            into tests/fuzz/corpus (inputs
+#                                            cut to 4 KB)
 #
 # replay runs every target over tests/fuzz/corpus/TARGET (the regression
 # inputs: crashes once found, and a minimised coverage corpus).  fuzz
@@ -128,9 +129,12 @@ for t in "${targets[@]}"; do
 		fi
 		;;
 	merge)
+		# inputs cut to 4 KB keep the saved corpus small; the
+		# regression inputs stay, whole, under their names
 		mkdir -p "$saved.new"
-		"$bin" $(limits "$t") -merge=1 "$saved.new" "$saved" \
+		"$bin" $(limits "$t") -max_len=4096 -merge=1 "$saved.new" "$saved" \
 		    "$fz/corpus/$t" >"$log" 2>&1 &&
+		    { cp "$saved"/regress-* "$saved.new"/ 2>/dev/null || :; } &&
 		    rm -rf "$saved" && mv "$saved.new" "$saved" &&
 		    ok "$t: $(find "$saved" -type f | wc -l) inputs kept" ||
 		    notok "$t: merge failed"
