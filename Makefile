@@ -5,6 +5,7 @@
 #   make check      install missing packages, build, run every test
 #   make demo       show what it does to example mails in a private Postfix
 #   make bench      throughput, latency and memory against a no-op milter
+#   make fuzz       fuzz each libFuzzer target FUZZ_SECONDS (tests/fuzz)
 #   make install    install under $(DESTDIR)$(PREFIX)
 #   make deb        build the Debian package into build/deb/ (packaging/debian)
 
@@ -39,6 +40,11 @@ ALL_CFLAGS	= -std=c11 $(WARN) $(WERROR) $(PKG_CFLAGS) $(CFLAGS)
 B		?= build
 SAN_FLAGS	= -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 		  -fno-sanitize-recover=all
+# libFuzzer: clang, the library instrumented, the targets linked with it.
+FUZZ_CC		?= clang
+FUZZ_FLAGS	= -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+		  -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_SECONDS	?= 60
 
 # The modules that know nothing of the daemon; tests link them directly.
 LIB_SRCS	= \
@@ -89,6 +95,13 @@ DB_SRCS		= \
 	milter/dbtool.c \
 	milter/dbverify.c
 
+FUZZ_TARGETS	= \
+	tests/fuzz/fuzz_address.c \
+	tests/fuzz/fuzz_conf.c \
+	tests/fuzz/fuzz_core.c \
+	tests/fuzz/fuzz_html.c \
+	tests/fuzz/fuzz_subject.c
+
 UNIT_TESTS	= \
 	tests/unit/test_address.c \
 	tests/unit/test_conf.c \
@@ -117,7 +130,8 @@ BENCH_BINS	= $(B)/tests/bench/milterload $(B)/tests/bench/noop-milter
 DB_BIN		= $(B)/support-milter-db
 
 .PHONY: all deps test-deps run check demo unit corpus valgrind asan asan-build e2e lint \
-	eval eval-html eval-intake install uninstall deb clean bench
+	eval eval-html eval-intake fuzz fuzz-build fuzz-merge adversarial \
+	install uninstall deb clean bench
 
 all: $(BIN) $(DB_BIN)
 
@@ -138,6 +152,10 @@ $(B)/tests/unit/%: tests/unit/%.c tests/unit/testlib.c $(LIB_OBJS)
 	    tests/unit/testlib.c $(LIB_OBJS) $(PKG_LIBS) \
 	    $$($(PKG_CONFIG) --libs $(TEST_PKGS))
 
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined \
+	    $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(PKG_LIBS)
+
 deps:
 	@packaging/install-deps.sh build
 
@@ -153,6 +171,7 @@ run: deps
 check: test-deps
 	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(BENCH_BINS) lint
 	@$(MAKE) --no-print-directory asan-build
+	@$(MAKE) --no-print-directory fuzz-build
 	@tests/run-all.sh
 
 # The same sources with AddressSanitizer and UBSan, in a build directory of
@@ -165,6 +184,23 @@ asan-build:
 
 asan: asan-build
 	@tests/run-all.sh asan
+
+# The fuzz targets (tests/fuzz) in build/fuzz, every object built by clang.
+fuzz-build:
+	@$(MAKE) --no-print-directory B=build/fuzz CC=$(FUZZ_CC) \
+	    CFLAGS="$(FUZZ_FLAGS)" \
+	    $(FUZZ_TARGETS:tests/fuzz/%.c=build/fuzz/%)
+
+fuzz: test-deps
+	@$(MAKE) --no-print-directory fuzz-build
+	@tests/fuzz/run.sh fuzz $(FUZZ_SECONDS)
+
+# What `make fuzz` found, minimised into the saved corpus (review, commit).
+fuzz-merge: fuzz-build
+	@tests/fuzz/run.sh merge
+
+adversarial: $(BIN)
+	@tests/run-all.sh adversarial
 
 unit: $(UNIT_BINS)
 	@tests/run-all.sh unit

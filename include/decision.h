@@ -41,6 +41,10 @@ struct header_edit {
 /* Anomalies found in the input; each is named in the log line. */
 #define ANOMALY_OVERSIZE	(1u << 0)	/* above max_message_size */
 #define ANOMALY_UNPARSEABLE	(1u << 1)	/* GMime could not parse it */
+#define ANOMALY_HTML_SIZE	(1u << 2)	/* HTML above HTMLCLEAN_MAX, kept */
+#define ANOMALY_TOO_DEEP	(1u << 3)	/* MIME parts nested too deep to
+						   clean, kept */
+#define ANOMALY_BITS		4
 
 struct decision {
 	enum decision_action action;
@@ -103,6 +107,13 @@ struct message;
  */
 void	decision_set_header(struct decision *, const struct message *,
 	    const char *name, const char *value);
+
+/*
+ * decision_anomaly_name - the name of anomaly bit 1u << i in the log
+ * line and the dry run: "oversize", "unparseable", "html-too-big",
+ * "too-deep"; NULL when i is not one.
+ */
+const char *decision_anomaly_name(int i);
 
 /* decision_changed - true when carrying out d modifies the message. */
 bool	decision_changed(const struct decision *);

@@ -42,6 +42,14 @@
 
 #include "textclean.h"
 
+/*
+ * The largest document parsed: libxml2's tree takes up to some 65 times
+ * the bytes (10 MB of "<p>x</p>" take 650 MB and 5 s), so a longer one
+ * is not parsed and is kept as it is (docs/robustness.md).  Real mail,
+ * long Outlook threads included, stays well below it.
+ */
+#define HTMLCLEAN_MAX	((size_t)2 << 20)
+
 struct htmlclean_result {
 	char	*html;		/* the cleaned document (UTF-8), or NULL when
 				   nothing was removed */
@@ -57,7 +65,7 @@ struct htmlclean_result {
 /*
  * htmlclean_clean - clean html (len bytes, UTF-8; NUL bytes allowed).
  * Returns 0, or -1 when the document cannot be parsed (empty or white
- * space only, longer than INT_MAX) or written; out then says nothing was
+ * space only, longer than HTMLCLEAN_MAX) or written; out then says nothing was
  * removed.  Either way out is filled and must be released with
  * htmlclean_result_clear(): out->html (g_free) is the whole document,
  * with <html> and <body> added to a fragment, or NULL when nothing was

@@ -52,7 +52,7 @@ struct htmlcut_work {
  * htmlcut_open - parse html (len bytes, UTF-8) and read its body's
  * visible text into w (the <body> element, or the root of a body-less
  * document); NULL when there is no document (empty input, longer than
- * INT_MAX, no root element).  Release with htmlcut_close().
+ * HTMLCLEAN_MAX, no root element).  Release with htmlcut_close().
  */
 xmlDocPtr htmlcut_open(struct htmlcut_work *w, const char *html,
 	    size_t len);

@@ -23,7 +23,8 @@ int	report_text(const struct message *, const struct decision *,
 int	report_json(const struct envelope *, const struct message *,
 	    const struct decision *, GString *out);
 
-/* report_json_string - append s (len bytes) as a JSON string. */
+/* report_json_string - append s (len bytes; NULL when len is 0) as a JSON
+ * string. */
 void	report_json_string(GString *out, const char *s, gssize len);
 
 #endif

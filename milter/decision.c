@@ -104,6 +104,16 @@ decision_action_name(enum decision_action a)
 	return action_names[a];
 }
 
+const char *
+decision_anomaly_name(int i)
+{
+	static const char *const names[ANOMALY_BITS] = {
+		"oversize", "unparseable", "html-too-big", "too-deep"
+	};
+
+	return i >= 0 && i < ANOMALY_BITS ? names[i] : NULL;
+}
+
 void
 decision_append_value(GString *out, const char *s)
 {
@@ -197,10 +207,9 @@ decision_summary(const struct envelope *env, const struct decision *d,
 	if (d->clean_archive)
 		append_kv(out, "archive", d->clean_archive);
 	intake_summary(d, out);
-	if (d->anomalies & ANOMALY_OVERSIZE)
-		g_string_append(out, " anomaly=oversize");
-	if (d->anomalies & ANOMALY_UNPARSEABLE)
-		g_string_append(out, " anomaly=unparseable");
+	for (int i = 0; i < ANOMALY_BITS; i++)
+		if (d->anomalies & (1u << i))
+			append_kv(out, "anomaly", decision_anomaly_name(i));
 	if (d->error)
 		append_kv(out, "error", d->error);
 	g_string_append_printf(out, " changed=%s",

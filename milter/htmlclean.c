@@ -43,7 +43,8 @@
  *	htmlclean_cut_text(), htmlclean_add_paragraph()) are in htmlcut.c.
  * DIAGNOSTICS
  *	htmlclean_clean() returns -1 when libxml2 builds no document (empty
- *	input, input longer than INT_MAX) or the result cannot be written.
+ *	input, input longer than HTMLCLEAN_MAX) or the result cannot be
+ *	written.
  * BUGS
  *	cid: references in CSS (background-image: url(cid:...)) are not seen.
  *	Pass 4 sees text, not images: an image after the start of a text

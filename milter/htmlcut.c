@@ -22,7 +22,7 @@
  *	last <p> (htmlclean_add_paragraph()).
  * DIAGNOSTICS
  *	htmlcut_open() returns NULL when libxml2 builds no document (empty
- *	input, input longer than INT_MAX); htmlcut_serialise() NULL when
+ *	input, input longer than HTMLCLEAN_MAX); htmlcut_serialise() NULL when
  *	the result cannot be written.
  * BUGS
  *	cid: references in CSS (background-image: url(cid:...)) are not seen.
@@ -147,6 +147,20 @@ cids_below(xmlNodePtr n, GPtrArray *list)
 }
 
 /*
+ * first_time - add s to set unless an equal string is there.  Not
+ * g_hash_table_add(), which would store s in place of the equal string,
+ * and the caller frees s as a duplicate.
+ */
+static bool
+first_time(GHashTable *set, char *s)
+{
+	if (g_hash_table_contains(set, s))
+		return false;
+	g_hash_table_add(set, s);
+	return true;
+}
+
+/*
  * cids_settle - each list without duplicates; a target the kept text
  * also uses is kept, so it leaves the removed list.
  */
@@ -157,13 +171,13 @@ cids_settle(GPtrArray *removed, GPtrArray *kept)
 	GHashTable *r = g_hash_table_new(g_str_hash, g_str_equal);
 
 	for (guint i = 0; i < kept->len;)
-		if (g_hash_table_add(k, kept->pdata[i]))
+		if (first_time(k, kept->pdata[i]))
 			i++;
 		else
 			g_ptr_array_remove_index(kept, i);
 	for (guint i = 0; i < removed->len;)
 		if (!g_hash_table_contains(k, removed->pdata[i]) &&
-		    g_hash_table_add(r, removed->pdata[i]))
+		    first_time(r, removed->pdata[i]))
 			i++;
 		else
 			g_ptr_array_remove_index(removed, i);
@@ -225,11 +239,13 @@ htmlcut_serialise(xmlDocPtr doc)
 	return s;
 }
 
+_Static_assert(HTMLCLEAN_MAX <= INT_MAX, "libxml2 takes an int length");
+
 /* parse - the document, or NULL for empty or oversized input. */
 static xmlDocPtr
 parse(const char *html, size_t len)
 {
-	if (html == NULL || len == 0 || len > INT_MAX)
+	if (html == NULL || len == 0 || len > HTMLCLEAN_MAX)
 		return NULL;
 	return htmlReadMemory(html, (int)len, NULL, "UTF-8", PARSE_OPTIONS);
 }

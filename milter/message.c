@@ -69,7 +69,7 @@ build_table(struct message *m)
 	add_headers(t, g_mime_object_get_header_list(GMIME_OBJECT(m->mime)));
 	if (part)
 		add_headers(t, g_mime_object_get_header_list(part));
-	qsort(t->data, t->len, sizeof(struct message_header), by_offset);
+	g_array_sort(t, by_offset);	/* qsort() must not see an empty table */
 	for (guint i = 0; i < t->len; i++)
 		g_array_index(t, struct message_header, i).end = i + 1 < t->len ?
 		    g_array_index(t, struct message_header, i + 1).offset :

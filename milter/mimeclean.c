@@ -191,6 +191,8 @@ clean_html(struct clean *k, GMimeTextPart *tp)
 	if (html == NULL)
 		return;
 	k->text_seen = true;
+	if (strlen(html) > HTMLCLEAN_MAX)
+		k->d->anomalies |= ANOMALY_HTML_SIZE;
 	if (htmlclean_clean(k->c->textclean_rules, html, strlen(html), &r) < 0) {
 		k->text_left = true;
 		g_free(html);
@@ -215,8 +217,10 @@ clean_html(struct clean *k, GMimeTextPart *tp)
 static void
 walk_text(struct clean *k, GMimeObject *o, int depth)
 {
-	if (depth > DEPTH_MAX)
+	if (depth > DEPTH_MAX) {
+		k->d->anomalies |= ANOMALY_TOO_DEEP;
 		return;
+	}
 	if (GMIME_IS_MULTIPART(o)) {
 		GMimeMultipart *mp = GMIME_MULTIPART(o);
 

@@ -6,7 +6,8 @@
  *	finds the index-th header of a name among the headers still present
  *	(0 counts as 1), deletes it for an empty value, and appends a new
  *	header when the index is past the last; INSERT counts every header;
- *	ADD appends.  Headers we write end with the message's own line ending.
+ *	ADD appends.  Headers we write end with the message's own line ending,
+ *	and so do the lines of a folded value.
  *	A replaced body follows the empty line that ends the headers.
  * SEE ALSO
  *	Postfix cleanup_milter.c, libmilter smfi_chgheader(3)
@@ -32,9 +33,13 @@ static struct entry
 entry_new(const struct message *m, const struct header_edit *e)
 {
 	struct entry n = { e->name, 0, 0, NULL };
+	/* a folded value has libmilter's "\n": the MTA writes its own ending */
+	char	**lines = g_strsplit(e->value, "\n", -1);
+	char	*value = g_strjoinv(m->eol, lines);
 
-	n.text = g_strconcat(e->name, ": ", e->value, m->eol, NULL);
-	n.name = e->name;
+	n.text = g_strconcat(e->name, ": ", value, m->eol, NULL);
+	g_free(value);
+	g_strfreev(lines);
 	return n;
 }
 

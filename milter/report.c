@@ -22,7 +22,8 @@ static const char *const edit_names[] = {
 void
 report_json_string(GString *out, const char *s, gssize len)
 {
-	const char *end = s + (len < 0 ? (gssize)strlen(s) : len);
+	/* an empty GByteArray's data is NULL, and NULL + 0 is undefined */
+	const char *end = len == 0 ? s : s + (len < 0 ? (gssize)strlen(s) : len);
 
 	g_string_append_c(out, '"');
 	while (s < end) {
@@ -201,6 +202,22 @@ subject(const struct message *m, const GByteArray *delivered)
 	return subj;
 }
 
+/* anomalies - the names of the bits set, as an array. */
+static void
+anomalies(GString *out, unsigned bits)
+{
+	const char *sep = "";
+
+	g_string_append_c(out, '[');
+	for (int i = 0; i < ANOMALY_BITS; i++)
+		if (bits & (1u << i)) {
+			g_string_append(out, sep);
+			report_json_string(out, decision_anomaly_name(i), -1);
+			sep = ",";
+		}
+	g_string_append_c(out, ']');
+}
+
 int
 report_json(const struct envelope *env, const struct message *m,
     const struct decision *d, GString *out)
@@ -242,11 +259,7 @@ report_json(const struct envelope *env, const struct message *m,
 	key(out, "removed_recipients");
 	string_array(out, d->removed_rcpts);
 	key(out, "anomalies");
-	g_string_append_printf(out, "[%s%s%s]",
-	    d->anomalies & ANOMALY_OVERSIZE ? "\"oversize\"" : "",
-	    (d->anomalies & ANOMALY_OVERSIZE) &&
-	    (d->anomalies & ANOMALY_UNPARSEABLE) ? "," : "",
-	    d->anomalies & ANOMALY_UNPARSEABLE ? "\"unparseable\"" : "");
+	anomalies(out, d->anomalies);
 	field(out, "error", d->error);
 	field(out, "record", d->record->len ? d->record->str : NULL);
 	key(out, "message");

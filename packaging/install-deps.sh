@@ -6,8 +6,9 @@
 #   build  what `make` and `make run` need (compiler, libraries)
 #   deb    build, plus what `make deb` needs (debhelper, lintian)
 #   test   build and deb, plus what `make check` needs (cmocka, Postfix,
-#          swaks; systemd for `systemd-analyze verify` of the unit; and
-#          Sendmail unpacked privately by tests/e2e/sm-fetch.sh)
+#          swaks; systemd for `systemd-analyze verify` of the unit; clang
+#          and its libFuzzer runtime; and Sendmail unpacked privately by
+#          tests/e2e/sm-fetch.sh)
 #
 # Postfix is installed with debconf "No configuration" so that no system
 # instance is set up or started: the end-to-end test runs a private one.
@@ -18,7 +19,8 @@ set -eu
 BUILD_PKGS="build-essential pkg-config libmilter-dev libgmime-3.0-dev liblmdb-dev libconfig-dev libxml2-dev tzdata"
 DEB_PKGS="debhelper dpkg-dev fakeroot lintian adduser"
 TEST_PKGS="libcmocka-dev postfix swaks lmdb-utils valgrind python3 procps systemd groff-base
-m4 libwrap0 libdb5.3 libldap-2.5-0 liblockfile1 libnsl2 libsasl2-2 libssl3"
+m4 libwrap0 libdb5.3 libldap-2.5-0 liblockfile1 libnsl2 libsasl2-2 libssl3
+time clang libclang-rt-14-dev"
 
 case ${1:-build} in
 deb) want="$BUILD_PKGS $DEB_PKGS" ;;

@@ -2,8 +2,8 @@
 # run-all.sh - run support-milter's test suites and end with one summary line.
 #
 # usage: tests/run-all.sh [unit] [corpus] [asan] [valgrind] [install] [docs] [dbtool]
-#        [eval] [e2e] [package] [bench]
-#        (default: all)
+#        [eval] [fuzz] [fuzz-run] [adversarial] [e2e] [package] [bench]
+#        (default: all; fuzz and fuzz-run need `make fuzz-build`)
 #
 # Every suite speaks TAP ("ok N - ...", "not ok N - ..."): cmocka through
 # CMOCKA_MESSAGE_OUTPUT=TAP, the corpus and end-to-end runners by hand.  A
@@ -13,7 +13,7 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(unit corpus asan valgrind install docs dbtool eval e2e package bench)
+[ ${#suites[@]} -eq 0 ] && suites=(unit corpus asan valgrind install docs dbtool eval fuzz fuzz-run adversarial e2e package bench)
 vg="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9 --suppressions=$top/tests/valgrind.supp"
 
 passed=0
@@ -97,6 +97,18 @@ for s in "${suites[@]}"; do
 	package)
 		# builds, installs and purges the .deb: root only (else skipped)
 		run_suite package bash tests/package.sh
+		;;
+	fuzz)
+		# every saved fuzz input (crashes once found) once, no fuzzing
+		run_suite fuzz tests/fuzz/run.sh replay
+		;;
+	fuzz-run)
+		# a bounded fuzzing run per target: FUZZ_RUN_SECONDS each
+		run_suite fuzz-run tests/fuzz/run.sh fuzz "${FUZZ_RUN_SECONDS:-30}"
+		;;
+	adversarial)
+		# hostile mail: no crash, bounded time and memory, no injection
+		run_suite adversarial python3 tests/adversarial/run.py
 		;;
 	e2e)
 		run_suite e2e/daemon bash tests/e2e/daemon.sh

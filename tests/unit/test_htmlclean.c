@@ -445,6 +445,25 @@ test_text_cids(void **state)
 	htmlclean_result_clear(&r);
 }
 
+/* The same target three times on each side: listed once (found by fuzzing:
+ * the third lookup read the freed second copy). */
+static void
+test_cids_repeated(void **state)
+{
+	static const char html[] = "<p>See <img src=\"cid:a\"><img src=\"cid:a"
+	    "\"><img src=\"cid:a\"></p><div class=\"gmail_quote\">On Mon, X "
+	    "wrote:<img src=\"cid:b\"><img src=\"cid:b\"><img src=\"cid:b\">"
+	    "</div>";
+	struct htmlclean_result r;
+
+	assert_int_equal(htmlclean_clean(*state, html, strlen(html), &r), 0);
+	assert_int_equal(r.kept_cids->len, 1);
+	assert_true(has(r.kept_cids, "a"));
+	assert_int_equal(r.removed_cids->len, 1);
+	assert_true(has(r.removed_cids, "b"));
+	htmlclean_result_clear(&r);
+}
+
 static void
 test_remove_cids(void **state)
 {
@@ -615,18 +634,27 @@ test_deep(void **state)
 	    NEST_SECONDS * G_USEC_PER_SEC);
 }
 
-/* Many paragraphs starting "From:": bounded work, the text kept. */
+/*
+ * Many paragraphs starting "From:": bounded work, the text kept; a
+ * document one paragraph longer than HTMLCLEAN_MAX is not parsed.
+ */
 static void
 test_many_headers(void **state)
 {
+	static const char para[] = "<p>From: x<br>To: y</p>";
 	GString	*s = g_string_new(NULL);
 	struct htmlclean_result r;
 
-	for (int i = 0; i < NEST; i++)
-		g_string_append(s, "<p>From: x<br>To: y</p>");
+	while (s->len + strlen(para) <= HTMLCLEAN_MAX)
+		g_string_append(s, para);
 	assert_int_equal(htmlclean_clean(*state, s->str, s->len, &r), 0);
 	assert_null(r.html);
 	htmlclean_result_clear(&r);
+	g_string_append(s, para);
+	assert_int_equal(htmlclean_clean(*state, s->str, s->len, &r), -1);
+	assert_null(r.html);
+	htmlclean_result_clear(&r);
+	assert_null(htmlclean_add_paragraph(s->str, s->len, "note"));
 	g_string_free(s, TRUE);
 }
 
@@ -638,6 +666,7 @@ main(void)
 		cmocka_unit_test(test_markers_signatures_pixels),
 		cmocka_unit_test(test_text_rules),
 		cmocka_unit_test(test_text_cids),
+		cmocka_unit_test(test_cids_repeated),
 		cmocka_unit_test(test_clients),
 		cmocka_unit_test(test_marker_quoted_printable),
 		cmocka_unit_test(test_cids),

@@ -1,0 +1,83 @@
+/*
+ * fuzz_html - the HTML cleaner on a document: htmlclean_clean() with the
+ * default textclean rules, then on what it kept htmlclean_remove_cids()
+ * (with the cid: targets it reported), htmlclean_cut_text() and
+ * htmlclean_add_paragraph(), as mimeclean.c chains them.
+ *
+ * The rules come from the default configuration.  Run with
+ * -max_len=262144: the MIME layer bounds the HTML it cleans.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <libxml/parser.h>
+
+#include "conf.h"
+#include "htmlclean.h"
+
+int	LLVMFuzzerInitialize(int *, char ***);
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+static struct conf *conf;
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	char	err[CONF_ERRLEN];
+	char	*dir, *path;
+
+	(void)argc;
+	(void)argv;
+	xmlInitParser();
+	dir = g_dir_make_tmp("fuzz_html.XXXXXX", NULL);
+	path = g_build_filename(dir, "h.conf", NULL);
+	if (dir == NULL || !g_file_set_contents(path, "", -1, NULL) ||
+	    conf_load(path, &conf, err) < 0) {
+		fprintf(stderr, "fuzz_html: %s\n", err);
+		abort();
+	}
+	(void)remove(path);
+	(void)remove(dir);
+	g_free(path);
+	g_free(dir);
+	return 0;
+}
+
+/* follow - the later steps on doc; a NULL result keeps doc. */
+static void
+follow(const char *doc, size_t len, const GPtrArray *cids)
+{
+	char	*a = htmlclean_remove_cids(doc, len, cids);
+	char	*b, *c;
+
+	if (a) {
+		doc = a;
+		len = strlen(a);
+	}
+	b = htmlclean_cut_text(doc, len, "Best regards\nThe Sender");
+	c = htmlclean_add_paragraph(b ? b : doc, b ? strlen(b) : len,
+	    "[support-milter: 2 images removed <&>]");
+	g_free(c);
+	g_free(b);
+	g_free(a);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct htmlclean_result r;
+
+	(void)htmlclean_clean(conf->textclean_rules, (const char *)data, size,
+	    &r);
+	if (r.removed_cids == NULL || r.kept_cids == NULL)
+		abort();
+	if (r.html)
+		follow(r.html, strlen(r.html), r.removed_cids);
+	else
+		follow((const char *)data, size, r.removed_cids);
+	htmlclean_result_clear(&r);
+	return 0;
+}
