@@ -44,7 +44,12 @@ struct header_edit {
 #define ANOMALY_HTML_SIZE	(1u << 2)	/* HTML above HTMLCLEAN_MAX, kept */
 #define ANOMALY_TOO_DEEP	(1u << 3)	/* MIME parts nested too deep to
 						   clean, kept */
-#define ANOMALY_BITS		4
+#define ANOMALY_NUL		(1u << 4)	/* NUL bytes (RFC 5322 bans them) */
+#define ANOMALY_LONG_LINE	(1u << 5)	/* a line over MESSAGE_LINE_MAX */
+#define ANOMALY_MANY_HEADERS	(1u << 6)	/* over MESSAGE_HEADERS_MAX */
+#define ANOMALY_LONG_HEADER	(1u << 7)	/* a field over MESSAGE_FIELD_MAX */
+#define ANOMALY_HEADER_UTF8	(1u << 8)	/* 8-bit header bytes, not UTF-8 */
+#define ANOMALY_BITS		9
 
 struct decision {
 	enum decision_action action;

@@ -13,6 +13,17 @@
 
 #include <gmime/gmime.h>
 
+/*
+ * Shapes no mail program writes, named as anomalies in the log (the
+ * message is handled as usual): far more header fields than any real
+ * message has, a field or a line longer than a real one (RFC 5322 allows
+ * 998 octets; folded headers and unwrapped HTML go past that, not past
+ * 64 KB).
+ */
+#define MESSAGE_HEADERS_MAX	1000
+#define MESSAGE_FIELD_MAX	((gint64)64 << 10)
+#define MESSAGE_LINE_MAX	((size_t)64 << 10)
+
 /* A top-level header: its name, and the raw bytes it spans in the stream. */
 struct message_header {
 	char	*name;		/* a copy: cleaning may free GMime's parts */

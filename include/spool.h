@@ -33,6 +33,13 @@ bool	spool_overflow(const struct spool *);
 /* spool_size - bytes offered so far, stored or not. */
 size_t	spool_size(const struct spool *);
 
+/*
+ * spool_has_nul, spool_longest_line - whether a NUL byte was offered, and
+ * the longest line in bytes (without its LF), of everything offered.
+ */
+bool	spool_has_nul(const struct spool *);
+size_t	spool_longest_line(const struct spool *);
+
 /* spool_spilled - true when the message lives in a temporary file. */
 bool	spool_spilled(const struct spool *);
 

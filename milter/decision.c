@@ -108,7 +108,9 @@ const char *
 decision_anomaly_name(int i)
 {
 	static const char *const names[ANOMALY_BITS] = {
-		"oversize", "unparseable", "html-too-big", "too-deep"
+		"oversize", "unparseable", "html-too-big", "too-deep",
+		"nul-bytes", "long-line", "many-headers", "long-header",
+		"bad-utf8-header"
 	};
 
 	return i >= 0 && i < ANOMALY_BITS ? names[i] : NULL;

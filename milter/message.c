@@ -76,6 +76,38 @@ build_table(struct message *m)
 		    m->headers_end;
 }
 
+/*
+ * header_shape - anomalies of the header section: too many fields, a
+ * field too long, 8-bit bytes that are not UTF-8 (RFC 6532 allows only
+ * UTF-8).  Bytes are read only while the section is of a sane size.
+ */
+static unsigned
+header_shape(const struct message *m)
+{
+	unsigned a = 0;
+	char	*buf;
+	gssize	n;
+
+	if (m->headers->len > MESSAGE_HEADERS_MAX)
+		a |= ANOMALY_MANY_HEADERS;
+	for (guint i = 0; i < m->headers->len; i++) {
+		const struct message_header *h =
+		    &g_array_index(m->headers, struct message_header, i);
+
+		if (h->end - h->offset > MESSAGE_FIELD_MAX)
+			a |= ANOMALY_LONG_HEADER;
+	}
+	if (a || m->headers_end <= 0 || m->headers_end > MESSAGE_FIELD_MAX)
+		return a;
+	buf = g_malloc((gsize)m->headers_end);
+	(void)g_mime_stream_reset(m->raw);
+	n = g_mime_stream_read(m->raw, buf, (size_t)m->headers_end);
+	if (n > 0 && !g_utf8_validate_len(buf, (gsize)n, NULL))
+		a |= ANOMALY_HEADER_UTF8;
+	g_free(buf);
+	return a;
+}
+
 /* detect_eol - the line ending of the first line, for headers we add. */
 static const char *
 detect_eol(GMimeStream *raw)
@@ -115,6 +147,7 @@ message_parse(GMimeStream *raw, struct message *out)
 		return;
 	}
 	build_table(out);
+	out->anomalies |= header_shape(out);
 }
 
 void
@@ -138,6 +171,10 @@ message_from_spool(struct spool *sp, size_t max_size, struct message *out)
 	g_object_unref(raw);
 	if (spool_size(sp) > max_size)
 		out->anomalies |= ANOMALY_OVERSIZE;
+	if (spool_has_nul(sp))
+		out->anomalies |= ANOMALY_NUL;
+	if (spool_longest_line(sp) > MESSAGE_LINE_MAX)
+		out->anomalies |= ANOMALY_LONG_LINE;
 }
 
 void

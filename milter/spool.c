@@ -22,6 +22,9 @@ struct spool {
 	const char *dir;
 	size_t	spill_size, max_size;
 	size_t	offered;	/* bytes offered, stored or not */
+	size_t	line;		/* length of the line being written */
+	size_t	longest;	/* longest line so far */
+	bool	nul;		/* a NUL byte was offered */
 	GByteArray *mem;
 	int	fd;		/* -1 while in memory */
 };
@@ -83,9 +86,27 @@ spill(struct spool *s)
 	return 0;
 }
 
+/* shape - the facts about the bytes that hostile mail is made of. */
+static void
+shape(struct spool *s, const char *p, size_t len)
+{
+	const char *end = p + len, *nl;
+
+	s->nul = s->nul || memchr(p, '\0', len) != NULL;
+	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		s->line += (size_t)(nl - p);
+		s->longest = MAX(s->longest, s->line);
+		s->line = 0;
+		p = nl + 1;
+	}
+	s->line += (size_t)(end - p);
+	s->longest = MAX(s->longest, s->line);
+}
+
 int
 spool_write(struct spool *s, const void *data, size_t len)
 {
+	shape(s, data, len);
 	s->offered += len;
 	if (s->offered > s->max_size)
 		return 0;
@@ -107,6 +128,18 @@ size_t
 spool_size(const struct spool *s)
 {
 	return s->offered;
+}
+
+bool
+spool_has_nul(const struct spool *s)
+{
+	return s->nul;
+}
+
+size_t
+spool_longest_line(const struct spool *s)
+{
+	return s->longest;
 }
 
 bool
@@ -143,7 +176,8 @@ spool_reset(struct spool *s)
 	if (s->fd >= 0)
 		(void)close(s->fd);
 	s->fd = -1;
-	s->offered = 0;
+	s->offered = s->line = s->longest = 0;
+	s->nul = false;
 	g_byte_array_set_size(s->mem, 0);
 }
 
