@@ -152,9 +152,10 @@ $(B)/tests/unit/%: tests/unit/%.c tests/unit/testlib.c $(LIB_OBJS)
 	    tests/unit/testlib.c $(LIB_OBJS) $(PKG_LIBS) \
 	    $$($(PKG_CONFIG) --libs $(TEST_PKGS))
 
-$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJS)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined \
-	    $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(PKG_LIBS)
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzzlib.c $(LIB_OBJS)
+	$(CC) $(ALL_CPPFLAGS) -Itests/fuzz $(ALL_CFLAGS) \
+	    -fsanitize=fuzzer,address,undefined $(LDFLAGS) -o $@ $< \
+	    tests/fuzz/fuzzlib.c $(LIB_OBJS) $(PKG_LIBS)
 
 deps:
 	@packaging/install-deps.sh build

@@ -19,6 +19,7 @@
 
 #include "address.h"
 #include "conf.h"
+#include "fuzzlib.h"
 #include "msgid.h"
 
 int	LLVMFuzzerInitialize(int *, char ***);
@@ -29,26 +30,13 @@ static struct conf *conf;
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char	err[CONF_ERRLEN];
-	char	*dir, *path;
-
 	(void)argc;
 	(void)argv;
 	g_mime_init();
-	dir = g_dir_make_tmp("fuzz_address.XXXXXX", NULL);
-	path = g_build_filename(dir, "a.conf", NULL);
-	if (dir == NULL || !g_file_set_contents(path,
+	conf = fuzzlib_conf("fuzz_address",
 	    "support_addresses = [ \"support@example.com\", "
 	    "\"Help@Example.ORG.\" ];\n"
-	    "recipient_delimiter = \"+-\";\n", -1, NULL) ||
-	    conf_load(path, &conf, err) < 0) {
-		fprintf(stderr, "fuzz_address: %s\n", err);
-		abort();
-	}
-	(void)remove(path);
-	(void)remove(dir);
-	g_free(path);
-	g_free(dir);
+	    "recipient_delimiter = \"+-\";\n");
 	return 0;
 }
 

@@ -20,6 +20,7 @@
 #include <libxml/parser.h>
 
 #include "conf.h"
+#include "fuzzlib.h"
 #include "core.h"
 #include "report.h"
 #include "spool.h"
@@ -90,7 +91,6 @@ store_renew(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char	err[CONF_ERRLEN];
 	GError	*gerr = NULL;
 
 	(void)argc;
@@ -100,7 +100,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	if ((dir = g_dir_make_tmp("fuzz_core.XXXXXX", &gerr)) == NULL)
 		die("tmpdir", gerr->message);
 	for (int i = 0; i < NCONF; i++) {
-		char	*path = g_strdup_printf("%s/%d.conf", dir, i);
 		char	*text = g_strdup_printf(
 		    "support_addresses = [ \"support@example.com\", "
 		    "\"help@example.org\" ];\n"
@@ -108,11 +107,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		    "spool_directory = \"%s\";\nspill_size = \"64K\";\n%s",
 		    dir, dir, dir, conf_extra[i]);
 
-		if (!g_file_set_contents(path, text, -1, NULL) ||
-		    conf_load(path, &confs[i], err) < 0)
-			die(path, err);
+		confs[i] = fuzzlib_conf("fuzz_core", text);
 		g_free(text);
-		g_free(path);
 	}
 	store_renew();
 	return 0;

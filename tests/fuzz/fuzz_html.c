@@ -16,6 +16,7 @@
 #include <libxml/parser.h>
 
 #include "conf.h"
+#include "fuzzlib.h"
 #include "htmlclean.h"
 
 int	LLVMFuzzerInitialize(int *, char ***);
@@ -26,23 +27,10 @@ static struct conf *conf;
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char	err[CONF_ERRLEN];
-	char	*dir, *path;
-
 	(void)argc;
 	(void)argv;
 	xmlInitParser();
-	dir = g_dir_make_tmp("fuzz_html.XXXXXX", NULL);
-	path = g_build_filename(dir, "h.conf", NULL);
-	if (dir == NULL || !g_file_set_contents(path, "", -1, NULL) ||
-	    conf_load(path, &conf, err) < 0) {
-		fprintf(stderr, "fuzz_html: %s\n", err);
-		abort();
-	}
-	(void)remove(path);
-	(void)remove(dir);
-	g_free(path);
-	g_free(dir);
+	conf = fuzzlib_conf("fuzz_html", "");
 	return 0;
 }
 
