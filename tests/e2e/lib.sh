@@ -504,6 +504,17 @@ swaks_replies() {
 	sed -n 's/^<\(-\|\*\*\) \{1,\}//p' "$1"
 }
 
+# expect_rc DESCRIPTION WANTED: check the exit status of the last send_mail;
+# on failure show the server's replies.
+expect_rc() {
+	if [ "$SWAKS_RC" -eq "$2" ]; then
+		t_ok "$1"
+	else
+		t_fail "$1" "swaks exited $SWAKS_RC, expected $2; server replies:" \
+			"$(swaks_replies "$SWAKS_OUT" | grep -v '^250-')"
+	fi
+}
+
 # swaks_queue_id FILE: the queue ID from Postfix's "250 2.0.0 Ok: queued as
 # ID" reply in a transcript.
 swaks_queue_id() {

@@ -135,17 +135,6 @@ fi
 # Helpers for the checks below.
 # --------------------------------------------------------------------------
 
-# expect_rc DESCRIPTION WANTED: check the exit status of the last send_mail;
-# on failure show the server's replies.
-expect_rc() {
-	if [ "$SWAKS_RC" -eq "$2" ]; then
-		t_ok "$1"
-	else
-		t_fail "$1" "swaks exited $SWAKS_RC, expected $2; server replies:" \
-			"$(swaks_replies "$SWAKS_OUT" | grep -v '^250-')"
-	fi
-}
-
 # has_milter_header FILE: the message carries an X-Support-Milter header.
 has_milter_header() {
 	[ -n "$(mail_header "$1" X-Support-Milter)" ]

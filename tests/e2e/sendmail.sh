@@ -75,15 +75,6 @@ else
 	t_bail "private Sendmail answers on 127.0.0.1:$SMTP_PORT"
 fi
 
-# expect_rc DESCRIPTION WANTED: the exit status of the last send_mail.
-expect_rc() {
-	if [ "$SWAKS_RC" -eq "$2" ]; then
-		t_ok "$1"
-	else
-		t_fail "$1" "swaks exited $SWAKS_RC, expected $2; server replies:" \
-			"$(swaks_replies "$SWAKS_OUT" | grep -v '^250-')"
-	fi
-}
 # pf_qid MSGID: Postfix's queue ID for the message relayed by Sendmail.
 pf_qid() {
 	sed -n "s/.* \([0-9A-F]\{6,\}\): message-id=${1}\$/\1/p" "$PF_LOG" |
