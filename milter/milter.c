@@ -54,6 +54,7 @@ struct conn {
 	char	client[INET6_ADDRSTRLEN];
 	bool	leadspc;	/* header values keep their leading space */
 	bool	skip;		/* the MTA understands SMFIS_SKIP */
+	unsigned long noreply;	/* SMFIP_NR_* steps we answer with silence */
 	/* the message */
 	struct conf *conf;	/* as when it began; NULL between messages */
 	char	*qid;
@@ -68,6 +69,13 @@ static struct conn *
 conn_get(SMFICTX *ctx)
 {
 	return smfi_getpriv(ctx);
+}
+
+/* go_on - the answer to a step that refuses nothing. */
+static sfsistat
+go_on(const struct conn *c, unsigned long step)
+{
+	return (c->noreply & step) ? SMFIS_NOREPLY : SMFIS_CONTINUE;
 }
 
 /*
@@ -151,6 +159,12 @@ on_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 	unsigned long want = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_DELRCPT |
 	    SMFIF_CHGBODY;
 	unsigned long steps = SMFIP_NOHELO | SMFIP_NOUNKNOWN;
+	/*
+	 * Steps that never refuse anything need no answer: one round trip
+	 * less per header, recipient and connection.  libmilter offers these
+	 * even to an MTA without them, and answers in our place there.
+	 */
+	unsigned long silent = SMFIP_NR_CONN | SMFIP_NR_RCPT | SMFIP_NR_HDR;
 	struct conn *c = g_new0(struct conn, 1);
 
 	(void)f2; (void)f3;
@@ -162,12 +176,13 @@ on_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 	}
 	c->leadspc = (f1 & SMFIP_HDR_LEADSPC) != 0;
 	c->skip = (f1 & SMFIP_SKIP) != 0;
+	c->noreply = silent & f1;
 	c->rcpts = g_ptr_array_new_with_free_func(g_free);
 	(void)g_strlcpy(c->client, "unknown", sizeof(c->client));
 	(void)smfi_setpriv(ctx, c);
 	/* holding mail is optional: only on_*_error = quarantine needs it */
 	*pf0 = want | (f0 & SMFIF_QUARANTINE);
-	*pf1 = (steps | SMFIP_HDR_LEADSPC | SMFIP_SKIP) & f1;
+	*pf1 = (steps | SMFIP_HDR_LEADSPC | SMFIP_SKIP | silent) & f1;
 	*pf2 = *pf3 = 0;
 	return SMFIS_CONTINUE;
 }
@@ -179,8 +194,6 @@ on_connect(SMFICTX *ctx, char *host, struct sockaddr *sa)
 	const void *a = NULL;
 
 	(void)host;
-	if (c == NULL)
-		return SMFIS_TEMPFAIL;
 	if (sa && sa->sa_family == AF_INET)
 		a = &((struct sockaddr_in *)(void *)sa)->sin_addr;
 	else if (sa && sa->sa_family == AF_INET6)
@@ -188,7 +201,7 @@ on_connect(SMFICTX *ctx, char *host, struct sockaddr *sa)
 	if (a == NULL || inet_ntop(sa->sa_family, a, c->client,
 	    sizeof(c->client)) == NULL)
 		(void)g_strlcpy(c->client, "unknown", sizeof(c->client));
-	return SMFIS_CONTINUE;
+	return go_on(c, SMFIP_NR_CONN);
 }
 
 static sfsistat
@@ -216,8 +229,10 @@ on_envfrom(SMFICTX *ctx, char **argv)
 static sfsistat
 on_envrcpt(SMFICTX *ctx, char **argv)
 {
-	g_ptr_array_add(conn_get(ctx)->rcpts, g_strdup(argv[0]));
-	return SMFIS_CONTINUE;
+	struct conn *c = conn_get(ctx);
+
+	g_ptr_array_add(c->rcpts, g_strdup(argv[0]));
+	return go_on(c, SMFIP_NR_RCPT);
 }
 
 /* log_decision - the one line for a message. */
@@ -281,7 +296,7 @@ on_header(SMFICTX *ctx, char *name, char *value)
 		}
 	}
 	spool_put(c, "\r\n", 2);
-	return SMFIS_CONTINUE;
+	return go_on(c, SMFIP_NR_HDR);
 }
 
 static sfsistat finish(SMFICTX *, struct conn *);

@@ -101,6 +101,16 @@ textlines_quoted(const struct textlines *L, size_t i)
 	return p < e && L->text[p] == '>';
 }
 
+/* fold_space - white space as g_unichar_isspace() has it, and NBSP. */
+static bool
+fold_space(gunichar c)
+{
+	if (c < 0x80)
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f';
+	return c == 0xa0 || g_unichar_isspace(c);
+}
+
 /* textlines_fold - line i, lower case and white space collapsed; false when
  * it is too long to be anything but prose. */
 bool
@@ -116,22 +126,29 @@ textlines_fold(const struct textlines *L, size_t i, struct textlines_fold *f,
 	if (f->n > 0 && f->n < TEXTLINES_FOLD_MAX - 1)
 		f->s[f->n++] = ' ';
 	while (p < e) {
-		gunichar c = g_utf8_get_char_validated(p, e - p);
+		gunichar c = (unsigned char)*p;
 		char	u[6];
-		int	k;
+		int	k = 1;
 
-		if (c == (gunichar)-1 || c == (gunichar)-2)
-			c = '?', k = 1;
-		else
-			k = g_utf8_next_char(p) - p;
+		/* most mail is ASCII: the Unicode tables only for the rest */
+		if (c >= 0x80) {
+			c = g_utf8_get_char_validated(p, e - p);
+			if (c == (gunichar)-1 || c == (gunichar)-2)
+				c = '?';
+			else
+				k = g_utf8_next_char(p) - p;
+		}
 		p += k;
-		if (g_unichar_isspace(c) || c == 0xa0) {
+		if (fold_space(c)) {
 			if (!space && f->n < TEXTLINES_FOLD_MAX)
 				f->s[f->n++] = ' ';
 			space = true;
 			continue;
 		}
-		k = g_unichar_to_utf8(g_unichar_tolower(c), u);
+		if (c < 0x80)
+			u[0] = g_ascii_tolower((char)c), k = 1;
+		else
+			k = g_unichar_to_utf8(g_unichar_tolower(c), u);
 		if (f->n + (size_t)k >= TEXTLINES_FOLD_MAX)
 			return false;
 		memcpy(f->s + f->n, u, k);
