@@ -37,6 +37,7 @@
 
 #define DEPTH_MAX	32	/* MIME nesting we look into */
 #define HASH_MAX	((gsize)256 << 10)	/* larger images: not a logo */
+#define HEAD_MAX	((gsize)64 << 10)	/* an image's header is in here */
 #define REPORT_MAX	20	/* parts named in the report header */
 #define NOTE_NAMES	5	/* image names in the note line */
 #define HASH_HEX	65	/* SHA-256 in hex, and NUL */
@@ -254,36 +255,52 @@ decoded_size(GMimeDataWrapper *dw)
 }
 
 /*
- * decode_head - the first max decoded bytes of a part's content, read
- * through a decoding filter on a view of its stream, so the rest is
- * never decoded.
+ * A part's content decoded from its first byte on, through a decoding
+ * filter on a view of its stream: what is not read is never decoded.
  */
-static GByteArray *
-decode_head(GMimeDataWrapper *dw, gsize max)
+struct decoder {
+	GMimeStream *view;
+	GMimeStream *f;
+};
+
+static void
+decoder_open(struct decoder *dc, GMimeDataWrapper *dw)
 {
 	GMimeStream *raw = g_mime_data_wrapper_get_stream(dw);
-	GMimeStream *view = g_mime_stream_substream(raw, raw->bound_start,
-	    raw->bound_end);
-	GMimeStream *f = g_mime_stream_filter_new(view);
 	GMimeContentEncoding enc = g_mime_data_wrapper_get_encoding(dw);
-	GByteArray *b = g_byte_array_sized_new((guint)max);
-	char	buf[4096];
-	gssize	n;
 
+	dc->view = g_mime_stream_substream(raw, raw->bound_start,
+	    raw->bound_end);
+	dc->f = g_mime_stream_filter_new(dc->view);
 	if (enc == GMIME_CONTENT_ENCODING_BASE64 ||
 	    enc == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE ||
 	    enc == GMIME_CONTENT_ENCODING_UUENCODE) {
 		GMimeFilter *dec = g_mime_filter_basic_new(enc, FALSE);
 
-		(void)g_mime_stream_filter_add(GMIME_STREAM_FILTER(f), dec);
+		(void)g_mime_stream_filter_add(GMIME_STREAM_FILTER(dc->f), dec);
 		g_object_unref(dec);
 	}
-	while (b->len < max && (n = g_mime_stream_read(f, buf,
+}
+
+/* decoder_read - decoded bytes onto b until it holds max; false at the
+ * end of the content. */
+static bool
+decoder_read(struct decoder *dc, GByteArray *b, gsize max)
+{
+	char	buf[4096];
+	gssize	n = 1;
+
+	while (b->len < max && (n = g_mime_stream_read(dc->f, buf,
 	    MIN(sizeof(buf), max - b->len))) > 0)
 		g_byte_array_append(b, (guint8 *)buf, (guint)n);
-	g_object_unref(f);
-	g_object_unref(view);
-	return b;
+	return n > 0;
+}
+
+static void
+decoder_close(struct decoder *dc)
+{
+	g_object_unref(dc->f);
+	g_object_unref(dc->view);
 }
 
 /*
@@ -292,30 +309,45 @@ decode_head(GMimeDataWrapper *dw, gsize max)
  * (logos and icons: what recurs from mail to mail).  A bigger image, a
  * screenshot, is neither decoded whole nor hashed: its size is returned
  * as -1 (not counted; decoded_size() counts it when it must be reported)
- * and hash is "".
+ * and hash is "".  One whose encoded form is too long to hold HASH_MAX
+ * bytes in any encoding is decoded only as far as its header.
  */
 static gint64
 image_size(GMimePart *p, unsigned *w, unsigned *h, char hash[HASH_HEX])
 {
 	GMimeDataWrapper *dw = g_mime_part_get_content(p);
 	GByteArray *b;
-	gint64	n;
+	struct decoder dc;
+	gint64	n = -1;
 	char	*sum;
 
 	*w = *h = 0;
 	hash[0] = '\0';
 	if (dw == NULL)
 		return 0;
-	b = decode_head(dw, HASH_MAX + 1);
-	(void)imagesize_read(b->data, b->len, w, h);
-	n = b->len;
-	if (b->len <= HASH_MAX) {
-		sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, b->data,
-		    b->len);
-		(void)g_strlcpy(hash, sum, HASH_HEX);
-		g_free(sum);
-	} else
-		n = -1;
+	b = g_byte_array_new();
+	decoder_open(&dc, dw);
+	if (g_mime_stream_length(g_mime_data_wrapper_get_stream(dw)) >
+	    (gint64)(3 * HASH_MAX)) {
+		bool	more;
+
+		/* a block more until the header is whole */
+		do
+			more = decoder_read(&dc, b, b->len + 4096);
+		while (!imagesize_read(b->data, b->len, w, h) && more &&
+		    b->len < HEAD_MAX);
+	} else {
+		(void)decoder_read(&dc, b, HASH_MAX + 1);
+		(void)imagesize_read(b->data, b->len, w, h);
+		if (b->len <= HASH_MAX) {
+			sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+			    b->data, b->len);
+			(void)g_strlcpy(hash, sum, HASH_HEX);
+			g_free(sum);
+			n = b->len;
+		}
+	}
+	decoder_close(&dc);
 	g_byte_array_unref(b);
 	return n;
 }
