@@ -60,6 +60,14 @@ struct spool;
 void	message_from_spool(struct spool *, size_t max_size,
 	    struct message *out);
 
+/*
+ * message_part_text - a text part's content in UTF-8 (g_free), or NULL.
+ * Text declared UTF-8 or US-ASCII that is valid as it stands is only
+ * decoded from its transfer encoding; the rest goes through GMime's
+ * charset conversion.
+ */
+char	*message_part_text(GMimeTextPart *);
+
 /* message_release - drop the parse and the stream. */
 void	message_release(struct message *);
 

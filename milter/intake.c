@@ -61,9 +61,9 @@ walk(GMimeObject *o, int depth, struct kept *k)
 	    g_mime_object_get_content_type(o), "image", "*"))
 		k->images++;
 	else if (k->plain == NULL && is_inline_text(o, "plain"))
-		k->plain = g_mime_text_part_get_text(GMIME_TEXT_PART(o));
+		k->plain = message_part_text(GMIME_TEXT_PART(o));
 	else if (k->html == NULL && is_inline_text(o, "html"))
-		k->html = g_mime_text_part_get_text(GMIME_TEXT_PART(o));
+		k->html = message_part_text(GMIME_TEXT_PART(o));
 }
 
 /* cap - cut text (UTF-8) to at most TEXT_MAX bytes, at a character. */

@@ -198,3 +198,46 @@ message_header_count(const struct message *m, const char *name)
 			n++;
 	return n;
 }
+
+/* valid_as_is - bytes that need no conversion to be text in UTF-8. */
+static bool
+valid_as_is(const char *charset, const GByteArray *b)
+{
+	if (g_ascii_strcasecmp(charset, "utf-8") == 0 ||
+	    g_ascii_strcasecmp(charset, "utf8") == 0)
+		return g_utf8_validate((const char *)b->data, b->len, NULL);
+	if (g_ascii_strcasecmp(charset, "us-ascii") != 0)
+		return false;
+	for (guint i = 0; i < b->len; i++)
+		if (b->data[i] == 0 || b->data[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/*
+ * message_part_text - GMime converts every charset with iconv, UTF-8 to
+ * UTF-8 too: a third of the cost of a plain reply's cleaning.
+ */
+char *
+message_part_text(GMimeTextPart *tp)
+{
+	const char *cs = g_mime_text_part_get_charset(tp);
+	GMimeDataWrapper *dw = g_mime_part_get_content(GMIME_PART(tp));
+	GMimeStream *mem;
+	GByteArray *b;
+	char	*text = NULL;
+
+	if (cs == NULL || dw == NULL)
+		return g_mime_text_part_get_text(tp);
+	mem = g_mime_stream_mem_new();
+	if (g_mime_data_wrapper_write_to_stream(dw, mem) >= 0) {
+		b = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+		if (valid_as_is(cs, b)) {
+			g_byte_array_append(b, (const guint8 *)"", 1);
+			g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(mem), FALSE);
+			text = (char *)g_byte_array_free(b, FALSE);
+		}
+	}
+	g_object_unref(mem);
+	return text ? text : g_mime_text_part_get_text(tp);
+}

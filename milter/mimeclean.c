@@ -147,7 +147,7 @@ learned_cut(struct clean *k, const char *text, size_t *keep)
 static void
 clean_plain(struct clean *k, GMimeTextPart *tp)
 {
-	char	*text = g_mime_text_part_get_text(tp);
+	char	*text = message_part_text(tp);
 	size_t	len = text ? strlen(text) : 0, keep;
 	struct textclean_cut cut;
 	bool	learned;
@@ -186,7 +186,7 @@ take_cids(GPtrArray *to, GPtrArray *from)
 static void
 clean_html(struct clean *k, GMimeTextPart *tp)
 {
-	char	*html = g_mime_text_part_get_text(tp);
+	char	*html = message_part_text(tp);
 	struct htmlclean_result r;
 
 	if (html == NULL)
@@ -475,7 +475,7 @@ strip_images(struct clean *k, GMimeObject *o, int depth)
 		return;
 	}
 	if (!is_inline_text(o, "html") ||
-	    (html = g_mime_text_part_get_text(GMIME_TEXT_PART(o))) == NULL)
+	    (html = message_part_text(GMIME_TEXT_PART(o))) == NULL)
 		return;
 	out = htmlclean_remove_cids(html, strlen(html), k->dropped_cids);
 	if (out) {
@@ -503,7 +503,7 @@ cut_learned(const struct clean *k, GMimeObject *o, int depth)
 		return;
 	}
 	if (!is_inline_text(o, "html") ||
-	    (html = g_mime_text_part_get_text(GMIME_TEXT_PART(o))) == NULL)
+	    (html = message_part_text(GMIME_TEXT_PART(o))) == NULL)
 		return;
 	/* the plain part lost the block already: k->modified is set */
 	out = htmlclean_cut_text(html, strlen(html), k->learned);
@@ -735,7 +735,7 @@ add_note(GMimeObject *o, const char *line, int depth)
 	}
 	html = is_inline_text(o, "html");
 	if ((!html && !is_inline_text(o, "plain")) ||
-	    (text = g_mime_text_part_get_text(GMIME_TEXT_PART(o))) == NULL)
+	    (text = message_part_text(GMIME_TEXT_PART(o))) == NULL)
 		return;
 	if (html)
 		with = htmlclean_add_paragraph(text, strlen(text), line);

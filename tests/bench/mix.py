@@ -12,6 +12,7 @@ bound.
 Deterministic: the same bytes on every run.  Images come from
 tests/data/gen_mail.py (seeded noise, so they do not compress away).
 """
+import html as htmllib
 import os
 import sys
 
@@ -65,7 +66,7 @@ Content-Transfer-Encoding: 8bit
 def html_reply(i):
     name, addr = f"Customer H{i}", f"h{i}@corp{i}.example"
     quote = "".join(
-        f"<div>{line}</div>\n"
+        f"<div>{htmllib.escape(line, quote=False)}</div>\n"
         for line in HISTORY.format(m=i, n=200 + i, name=name,
                                    addr=addr).splitlines()) * 36
     html = f"""<html><body><div dir="ltr"><p>Hello Jo,</p>
