@@ -44,6 +44,11 @@
 
 #define HEADER_LINES	3	/* a reply header wraps over at most three */
 #define OUTLOOK_WINDOW	6	/* From: and the next header lines */
+#define OUTLOOK_ROUNDS	4	/* lines above a From: block that join it */
+/* quote_at() finds history starting at most this many lines above its
+ * line: each of outlook_start()'s rounds goes up at most three lines,
+ * header_start() less */
+#define LOOKBACK	(OUTLOOK_ROUNDS * 3)
 #define TAIL_LINES	20	/* a signature under a quote */
 #define WRAP_WIDTH	60	/* a quoted line this long may have wrapped */
 
@@ -244,7 +249,7 @@ static size_t
 outlook_start(const struct textlines *L, size_t i, const char **why)
 {
 	*why = "outlook-header";
-	for (int round = 0; round < 4; round++) {
+	for (int round = 0; round < OUTLOOK_ROUNDS; round++) {
 		size_t	k = textlines_prev(L, i, 2);
 
 		if (k == (size_t)-1)
@@ -605,7 +610,7 @@ find_quote(const struct textclean_rules *R, const struct textlines *L,
     size_t first, const char **why)
 {
 	size_t	limit = first_forward(L), answer = last_answer(L);
-	size_t	best = L->n, m, s;
+	size_t	best = L->n, m, s, t;
 
 	m = find_marker(R, L->text, L->start[limit]);
 	/*
@@ -617,7 +622,11 @@ find_quote(const struct textclean_rules *R, const struct textlines *L,
 		best = textlines_line_of(L, m);
 		*why = "marker";
 	}
-	for (size_t i = first; i < limit && i < best; i++) {
+	t = limit == L->n ? trailing_quote(L, answer) : (size_t)-1;
+	/* past t + LOOKBACK no header can start above the trailing quote,
+	 * which then wins: long quoted histories are not read line by line */
+	for (size_t i = first; i < limit && i < best &&
+	    (t == (size_t)-1 || i <= t + LOOKBACK); i++) {
 		const char *w = NULL;
 
 		s = quote_at(L, i, limit, answer, &w);
@@ -627,9 +636,8 @@ find_quote(const struct textclean_rules *R, const struct textlines *L,
 			break;
 		}
 	}
-	s = limit == L->n ? trailing_quote(L, answer) : (size_t)-1;
-	if (s != (size_t)-1 && s < best) {
-		best = s;
+	if (t != (size_t)-1 && t < best) {
+		best = t;
 		*why = "quoted";
 	}
 	return best;
