@@ -10,11 +10,14 @@ LOAD=$TOP/build/tests/bench/milterload
 NOOP=$TOP/build/tests/bench/noop-milter
 SM=${SUPPORT_MILTER:-$TOP/build/support-milter}
 
-# bench_mix DIR [big]: the messages of tests/bench/mix.py, written once
-# into DIR (and its 10 MB one with "big"); sets MIX to the mix directory.
+# bench_mix DIR [big]: the messages of tests/bench/mix.py, written into
+# DIR (and its 10 MB one with "big") once per version of mix.py; sets MIX
+# to the mix directory.
 bench_mix() {
 	MIX=$1/mix
-	if [ ! -d "$MIX" ] || { [ "${2:-}" = big ] && [ ! -d "$1/big" ]; }; then
+	if [ ! -d "$MIX" ] || [ "$TOP/tests/bench/mix.py" -nt "$MIX" ] ||
+	    { [ "${2:-}" = big ] && [ ! -d "$1/big" ]; }; then
+		rm -rf "$MIX" "$1/big"
 		python3 "$TOP/tests/bench/mix.py" "$1" ${2:+"$2"} || return 1
 	fi
 }

@@ -42,13 +42,23 @@ HISTORY = """On Mon, 23 Nov 2026 at 16:{m:02d}, Support <support@example.com> wr
 """
 
 
+def thread(history, rounds):
+    """The lines of history quoted under itself rounds times, the way each
+    reply of a long thread quotes the one before."""
+    lines = history.splitlines()
+    for _ in range(rounds - 1):
+        lines = history.splitlines() + [
+            "> " + line if line else ">" for line in lines]
+    return lines
+
+
 def small(i):
     name, addr = f"Customer {i}", f"user{i}@client{i}.example"
     body = (f"Hello Jo,\n\nwith {40 + i} records it works, with more it "
             f"stops again. The version is 7.{i}.2.\n\nBest regards,\n{name}\n"
             f"--\n{name} | Client {i} Ltd | +49 30 555 01{i:02d}\n\n")
-    body += "\n".join(HISTORY.format(m=i, n=100 + i, name=name,
-                                     addr=addr).splitlines() * 5) + "\n"
+    body += "\n".join(thread(HISTORY.format(m=i, n=100 + i, name=name,
+                                            addr=addr), 5)) + "\n"
     return f"""From: {name} <{addr}>
 To: support@example.com
 Subject: Re: Ticket [{1000 + i}] Export stops
