@@ -41,7 +41,6 @@ struct htmlcut_work {
 	const struct textclean_rules *rules;
 	xmlNodePtr body;
 	struct htmltext ht;	/* the visible text of body */
-	GHashTable *marked;	/* roots of the subtrees to remove */
 	xmlNodePtr trunc;	/* text node cut inside by a marker, or NULL */
 	size_t	trunc_keep;	/* its bytes kept */
 	bool	forward;	/* a forwarded message was kept whole */
@@ -60,8 +59,13 @@ xmlDocPtr htmlcut_open(struct htmlcut_work *w, const char *html,
 /* htmlcut_close - release what htmlcut_open() built, and the document. */
 void	htmlcut_close(struct htmlcut_work *w, xmlDocPtr doc);
 
-/* htmlcut_mark - n and its subtree go. */
+/*
+ * htmlcut_mark - n and its subtree go; htmlcut_marked - n was marked.  The
+ * mark is n->_private (set to w): the passes ask for every text segment's
+ * ancestors, and a pointer compare is what that can afford.
+ */
 void	htmlcut_mark(struct htmlcut_work *w, xmlNodePtr n);
+bool	htmlcut_marked(const struct htmlcut_work *w, const xmlNode *n);
 
 /*
  * htmlcut_mark_cut - everything after n, up to the end of the body, goes;

@@ -223,7 +223,7 @@ mark_pass(struct htmlcut_work *w)
 	while (n != NULL) {
 		bool	descend = true;
 
-		if (g_hash_table_contains(w->marked, n) ||
+		if (htmlcut_marked(w, n) ||
 		    htmltext_invisible(n))
 			descend = false;
 		else if (n->type == XML_ELEMENT_NODE && cut_here(w, n)) {
@@ -247,7 +247,7 @@ marked_top(const struct htmlcut_work *w, xmlNodePtr n)
 	xmlNodePtr top = NULL;
 
 	for (; n != NULL && n != w->body; n = n->parent)
-		if (g_hash_table_contains(w->marked, n))
+		if (htmlcut_marked(w, n))
 			top = n;
 	return top;
 }

@@ -51,7 +51,14 @@
 void
 htmlcut_mark(struct htmlcut_work *w, xmlNodePtr n)
 {
-	g_hash_table_add(w->marked, n);
+	n->_private = w;
+}
+
+/* htmlcut_marked - see htmlcut.h. */
+bool
+htmlcut_marked(const struct htmlcut_work *w, const xmlNode *n)
+{
+	return n->_private == w;
 }
 
 /* htmlcut_mark_cut - see htmlcut.h. */
@@ -193,7 +200,7 @@ htmlcut_apply(struct htmlcut_work *w, xmlNodePtr root)
 	bool	 changed;
 
 	for (xmlNodePtr n = root; n != NULL;) {
-		bool	go = g_hash_table_contains(w->marked, n);
+		bool	go = htmlcut_marked(w, n);
 
 		if (go) {
 			cids_below(n, w->out->removed_cids);
@@ -281,7 +288,6 @@ htmlcut_open(struct htmlcut_work *w, const char *html, size_t len)
 		return NULL;
 	}
 	w->body = find_body(xmlDocGetRootElement(doc));
-	w->marked = g_hash_table_new(g_direct_hash, g_direct_equal);
 	htmltext_build(&w->ht, w->body);
 	return doc;
 }
@@ -291,7 +297,6 @@ void
 htmlcut_close(struct htmlcut_work *w, xmlDocPtr doc)
 {
 	htmltext_release(&w->ht);
-	g_hash_table_destroy(w->marked);
 	xmlFreeDoc(doc);
 }
 

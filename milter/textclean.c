@@ -429,25 +429,33 @@ header_start(const struct textlines *L, size_t i, enum header kind)
 	return (size_t)-1;
 }
 
+/* marker_len - the length of the reply marker at t[p] (t[e] ends the
+ * text), or 0; only markers starting with t[p]'s letter are tried. */
+static size_t
+marker_len(const struct textclean_rules *R, const char *t, size_t p, size_t e)
+{
+	unsigned char b = (unsigned char)t[p];
+	gunichar c = b < 0x80 ? (gunichar)g_ascii_tolower(b) :
+	    g_unichar_tolower(g_utf8_get_char_validated(t + p, e - p));
+	size_t	n;
+
+	for (size_t m = 0; m < R->nmarkers; m++)
+		if (R->markers[m].c[0] == c &&
+		    (n = textlines_phrase_match(&R->markers[m], t, p, e)) > 0)
+			return n;
+	return 0;
+}
+
 /* find_marker - where the first reply marker starts in [0, e), or
  * (size_t)-1.  Only positions whose character could start a marker
  * are tried, which keeps long texts fast. */
 static size_t
 find_marker(const struct textclean_rules *R, const char *t, size_t e)
 {
-	for (size_t p = 0; R->nmarkers > 0 && p < e; p++) {
-		unsigned char b = (unsigned char)t[p];
-		gunichar c;
-
-		if ((b & 0xc0) == 0x80)
-			continue;
-		c = b < 0x80 ? (gunichar)g_ascii_tolower(b) :
-		    g_unichar_tolower(g_utf8_get_char_validated(t + p, e - p));
-		for (size_t m = 0; m < R->nmarkers; m++)
-			if (R->markers[m].c[0] == c &&
-			    textlines_phrase_match(&R->markers[m], t, p, e) > 0)
-				return p;
-	}
+	for (size_t p = 0; R->nmarkers > 0 && p < e; p++)
+		if (((unsigned char)t[p] & 0xc0) != 0x80 &&
+		    marker_len(R, t, p, e) > 0)
+			return p;
 	return (size_t)-1;
 }
 
@@ -749,14 +757,8 @@ bool
 textclean_marker_at(const struct textclean_rules *R, const char *text,
     size_t avail, size_t *len)
 {
-	for (size_t m = 0; R != NULL && m < R->nmarkers; m++) {
-		size_t	n = textlines_phrase_match(&R->markers[m], text, 0,
-		    avail);
-
-		if (n > 0) {
-			*len = n;
-			return true;
-		}
-	}
-	return false;
+	if (R == NULL || avail == 0 || (*len = marker_len(R, text, 0,
+	    avail)) == 0)
+		return false;
+	return true;
 }

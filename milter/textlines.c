@@ -319,6 +319,12 @@ textlines_phrase_match(const struct textlines_phrase *ph, const char *t,
 		}
 		if (q >= e)
 			return 0;
+		if ((unsigned char)t[q] < 0x80) {
+			if ((gunichar)g_ascii_tolower(t[q]) != ph->c[k])
+				return 0;
+			q++;
+			continue;
+		}
 		c = g_utf8_get_char_validated(t + q, e - q);
 		if (c == (gunichar)-1 || c == (gunichar)-2 ||
 		    g_unichar_tolower(c) != ph->c[k])
