@@ -336,21 +336,41 @@ static void
 seg_push(struct htmltext *ht, xmlNodePtr node, const char *s, size_t len)
 {
 	struct htmltext_seg sg = { node, ht->text->len, len };
+	const char *e = s + len, *c;
 
-	for (size_t i = 0; i < len; i++) {
-		if ((unsigned char)s[i] == 0xC2 && i + 1 < len &&
-		    (unsigned char)s[i + 1] == 0xA0) {
+	while ((c = memchr(s, 0xC2, (size_t)(e - s))) != NULL) {
+		bool	nbsp = c + 1 < e && (unsigned char)c[1] == 0xA0;
+
+		g_string_append_len(ht->text, s, c - s + !nbsp);
+		if (nbsp)
 			g_string_append(ht->text, "  ");
-			i++;
-		} else
-			g_string_append_c(ht->text, s[i]);
+		s = c + 1 + nbsp;
 	}
+	g_string_append_len(ht->text, s, e - s);
 	g_array_append_val(ht->segs, sg);
+}
+
+/* breaks - htmltext_is_break(), remembered by element name (the
+ * document's strings) for one build: libxml2 looks a tag up by a linear
+ * search. */
+static bool
+breaks(GHashTable *memo, xmlNodePtr n)
+{
+	gpointer v;
+	bool	b;
+
+	if (n->type != XML_ELEMENT_NODE)
+		return false;
+	if (g_hash_table_lookup_extended(memo, n->name, NULL, &v))
+		return v != NULL;
+	b = htmltext_is_break(n);
+	g_hash_table_insert(memo, (gpointer)n->name, b ? memo : NULL);
+	return b;
 }
 
 /* stream_enter - a node seen going down; false: do not descend. */
 static bool
-stream_enter(struct htmltext *ht, xmlNodePtr n)
+stream_enter(struct htmltext *ht, GHashTable *memo, xmlNodePtr n)
 {
 	if (n->type == XML_TEXT_NODE && n->content != NULL) {
 		seg_push(ht, n, (const char *)n->content,
@@ -362,7 +382,7 @@ stream_enter(struct htmltext *ht, xmlNodePtr n)
 	g_hash_table_insert(ht->start, n, GSIZE_TO_POINTER(ht->segs->len + 1));
 	if (htmltext_invisible(n))
 		return false;
-	if (htmltext_is_break(n))
+	if (breaks(memo, n))
 		seg_push(ht, n, "\n", 1);
 	return true;
 }
@@ -372,6 +392,7 @@ void
 htmltext_build(struct htmltext *ht, xmlNodePtr body)
 {
 	xmlNodePtr n = body->children;
+	GHashTable *memo = g_hash_table_new(g_str_hash, g_str_equal);
 
 	ht->text = g_string_new(NULL);
 	ht->segs = g_array_new(FALSE, FALSE, sizeof(struct htmltext_seg));
@@ -379,13 +400,13 @@ htmltext_build(struct htmltext *ht, xmlNodePtr body)
 	ht->scans = 0;
 
 	while (n != NULL) {
-		if (stream_enter(ht, n) && n->children != NULL) {
+		if (stream_enter(ht, memo, n) && n->children != NULL) {
 			n = n->children;
 			continue;
 		}
 		for (;;) {
 			/* leaving a block ends its line */
-			if (htmltext_is_break(n) && !htmltext_is_elem(n, "br"))
+			if (breaks(memo, n) && !htmltext_is_elem(n, "br"))
 				seg_push(ht, n, "\n", 1);
 			if (n->next != NULL) {
 				n = n->next;
@@ -398,6 +419,7 @@ htmltext_build(struct htmltext *ht, xmlNodePtr body)
 			}
 		}
 	}
+	g_hash_table_destroy(memo);
 }
 
 /* htmltext_seg_at - index of the seg holding byte off of the text. */
