@@ -57,6 +57,7 @@ struct textclean_rules {
 	size_t	nmarkers;
 	struct textlines_phrase *disclaimers;
 	size_t	ndisclaimers;
+	bool	ascii_first[128];	/* a marker starts with this */
 };
 
 /* Reply header openers, with the word break that must follow. */
@@ -435,10 +436,13 @@ static size_t
 marker_len(const struct textclean_rules *R, const char *t, size_t p, size_t e)
 {
 	unsigned char b = (unsigned char)t[p];
-	gunichar c = b < 0x80 ? (gunichar)g_ascii_tolower(b) :
-	    g_unichar_tolower(g_utf8_get_char_validated(t + p, e - p));
+	gunichar c;
 	size_t	n;
 
+	if (b < 0x80 && !R->ascii_first[(unsigned char)g_ascii_tolower(b)])
+		return 0;
+	c = b < 0x80 ? (gunichar)g_ascii_tolower(b) :
+	    g_unichar_tolower(g_utf8_get_char_validated(t + p, e - p));
 	for (size_t m = 0; m < R->nmarkers; m++)
 		if (R->markers[m].c[0] == c &&
 		    (n = textlines_phrase_match(&R->markers[m], t, p, e)) > 0)
@@ -669,7 +673,8 @@ textclean_rules_new(const char *const *markers,
 			R->nmarkers++;
 			textclean_rules_free(R);
 			return NULL;
-		}
+		} else if (R->markers[R->nmarkers].c[0] < 128)
+			R->ascii_first[R->markers[R->nmarkers].c[0]] = true;
 	for (; R->ndisclaimers < nd; R->ndisclaimers++)
 		if (!textlines_phrase_compile(disclaimers[R->ndisclaimers],
 		    &R->disclaimers[R->ndisclaimers])) {
