@@ -70,6 +70,7 @@ LIB_SRCS	= \
 	milter/report.c \
 	milter/rfc2047.c \
 	milter/severity.c \
+	milter/spillstream.c \
 	milter/spool.c \
 	milter/stats.c \
 	milter/store.c \
@@ -114,6 +115,7 @@ UNIT_TESTS	= \
 	tests/unit/test_msgid.c \
 	tests/unit/test_netlist.c \
 	tests/unit/test_rfc2047.c \
+	tests/unit/test_spool.c \
 	tests/unit/test_stats.c \
 	tests/unit/test_store.c \
 	tests/unit/test_subject.c \

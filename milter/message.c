@@ -155,14 +155,6 @@ message_from_spool(struct spool *sp, size_t max_size, struct message *out)
 {
 	GMimeStream *raw = spool_stream(sp);
 
-	if (raw == NULL) {
-		memset(out, 0, sizeof(*out));
-		out->headers = header_table();
-		out->raw = g_mime_stream_mem_new();
-		out->eol = "\r\n";
-		out->anomalies = ANOMALY_UNPARSEABLE;
-		return;
-	}
 	/*
 	 * An overflowed spool holds the start of the message: parsing it still
 	 * names the message (Message-ID) in the log, though nothing is changed.

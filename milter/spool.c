@@ -16,6 +16,7 @@
 
 #include <glib.h>
 
+#include "spillstream.h"
 #include "spool.h"
 
 struct spool {
@@ -153,17 +154,8 @@ spool_stream(struct spool *s)
 {
 	GMimeStream *st;
 
-	if (s->fd >= 0) {
-		/* the duplicate shares our offset: GMime seeks before reading */
-		int	fd = dup(s->fd);
-
-		if (fd < 0 || lseek(fd, 0, SEEK_SET) < 0) {
-			if (fd >= 0)
-				(void)close(fd);
-			return NULL;
-		}
-		return g_mime_stream_fs_new_with_bounds(fd, 0, -1);
-	}
+	if (s->fd >= 0)
+		return spillstream_new(s->fd);
 	st = g_mime_stream_mem_new_with_byte_array(s->mem);
 	/* the spool keeps ownership of its buffer */
 	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(st), FALSE);
