@@ -93,7 +93,7 @@ sm_small_p99=$(bench_val small_p99_ms)
 r=$(ratio "$sm" "$noop")
 echo "ratio support-milter/no-op: $r" | tee -a "$RESULTS"
 verdict "8 sessions >= 50% of no-op ($r)" "$(at_least "$r" 0.5)"
-verdict "p99 <= 10 ms up to 100 KB ($sm_small_p99 ms)" \
+verdict "p99 <= 10 ms up to 100 KB, 8 sessions ($sm_small_p99 ms)" \
     "$(at_least 10 "$sm_small_p99")"
 
 header "the mix to $OTHER (not support), 8 sessions"
@@ -105,12 +105,18 @@ echo "ratio support-milter/no-op: $r" | tee -a "$RESULTS"
 verdict "mail not for support costs no more than no-op ($r)" \
     "$(at_least "$r" 1)"
 
+# Latency is also judged with one session per core: at 8 sessions on 2
+# cores every message queues behind others (docs/performance.md).
+cores=$(nproc)
 header "concurrency: the mix, $N messages"
-for c in 1 8 32; do
+for c in $(printf '%s\n' 1 "$cores" 8 32 | sort -nu); do
 	measure "no-op, $c sessions" noop "$c" "$N" "$SUPPORT" "$MIX"/*.eml
 	measure "support-milter, $c sessions" sm "$c" "$N" "$SUPPORT" \
 	    "$MIX"/*.eml
+	[ "$c" = "$cores" ] && cores_p99=$(bench_val small_p99_ms)
 done
+verdict "p99 <= 10 ms up to 100 KB, $cores sessions ($cores_p99 ms)" \
+    "$(at_least 10 "${cores_p99:-1000}")"
 
 header "message size, 8 sessions"
 for f in 0-s 1-h 6-b; do
