@@ -20,10 +20,8 @@
 
 set -u
 
-HERE=$(cd "$(dirname "$0")" && pwd)
-TOP=$(cd "$HERE/.." && pwd)
 # shellcheck source=tests/e2e/lib.sh
-. "$HERE/e2e/lib.sh"
+. "$(dirname "$0")/e2e/lib.sh"
 
 PKG="support-milter"
 CONF=/etc/support-milter/support-milter.conf

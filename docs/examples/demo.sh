@@ -13,10 +13,8 @@
 
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
-TOP=$(cd "$HERE/../.." && pwd)
 # shellcheck source=tests/e2e/lib.sh
-. "$TOP/tests/e2e/lib.sh"
-BIN=${SUPPORT_MILTER:-$TOP/build/support-milter}
+. "$HERE/../../tests/e2e/lib.sh"
 SUPPORT=support@example.com
 ALICE=alice@example.com
 CUSTOMER=john.smith@contoso.example

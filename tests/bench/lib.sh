@@ -8,7 +8,7 @@
 
 LOAD=$TOP/build/tests/bench/milterload
 NOOP=$TOP/build/tests/bench/noop-milter
-SM=${SUPPORT_MILTER:-$TOP/build/support-milter}
+SM=$BIN
 
 # bench_mix DIR [big]: the messages of tests/bench/mix.py, written into
 # DIR (and its 10 MB one with "big") once per version of mix.py; sets MIX

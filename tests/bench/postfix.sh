@@ -19,9 +19,8 @@
 
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
-TOP=$(cd "$HERE/../.." && pwd)
 # shellcheck source=tests/e2e/lib.sh
-. "$TOP/tests/e2e/lib.sh"
+. "$HERE/../e2e/lib.sh"
 # shellcheck source=tests/bench/lib.sh
 . "$HERE/lib.sh"
 

@@ -14,11 +14,8 @@
 # Output: TAP, then "e2e: N passed, M failed".
 
 set -u
-HERE=$(cd "$(dirname "$0")" && pwd)
-TOP=$(cd "$HERE/../.." && pwd)
 # shellcheck source=tests/e2e/lib.sh
-. "$HERE/lib.sh"
-BIN=${SUPPORT_MILTER:-$TOP/build/support-milter}
+. "$(dirname "$0")/lib.sh"
 [ -x "$BIN" ] || { echo "Bail out! $BIN not found (run make)"; exit 1; }
 
 e2e_init

@@ -19,12 +19,8 @@
 # Output: TAP, then "e2e: N passed, M failed".
 
 set -u
-HERE=$(cd "$(dirname "$0")" && pwd)
-TOP=$(cd "$HERE/../.." && pwd)
 # shellcheck source=tests/e2e/lib.sh
-. "$HERE/lib.sh"
-BIN=${SUPPORT_MILTER:-$TOP/build/support-milter}
-DBTOOL=${SUPPORT_MILTER_DB:-$TOP/build/support-milter-db}
+. "$(dirname "$0")/lib.sh"
 LOAD=${LOAD:-1000}
 
 e2e_require "$BIN"
@@ -102,7 +98,7 @@ mkdir -p "$L"
 : >"$L/accepted"
 accepted() { [ "$(wc -l <"$L/accepted")" -ge "$1" ]; }
 t0=$(date +%s.%N)
-python3 "$HERE/smtpload.py" "$PF_PORT" "$LOAD" "$SUPPORT" "$ALICE" "$L" 8 \
+python3 "$E2E_DIR/smtpload.py" "$PF_PORT" "$LOAD" "$SUPPORT" "$ALICE" "$L" 8 \
 	>"$L/summary" 2>&1 &
 LOAD_PID=$!
 wait_until 300 accepted $((LOAD * 3 / 10)) || t_fail "30% of the load is accepted in time"
@@ -317,7 +313,7 @@ fi
 #    thread and nothing else.  At SMTP: a client that stops in the middle
 #    of DATA; Postfix waits for it, the milter serves everyone else.
 # ---------------------------------------------------------------------------
-python3 "$HERE/miltraw.py" "$SOCK" 20000 >"$L/raw.out" 2>&1 &
+python3 "$E2E_DIR/miltraw.py" "$SOCK" 20000 >"$L/raw.out" 2>&1 &
 RAW_PID=$!
 wait_until 10 grep -q stalled "$L/raw.out" &&
 	t_ok "a raw milter client stalls in the middle of a packet" ||

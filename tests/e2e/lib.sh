@@ -6,6 +6,8 @@
 # `set -e`: a failed check must be counted and reported, not abort the run).
 # It provides:
 #
+#   - where things are:            TOP (the tree), E2E_DIR (this folder),
+#                                  BIN and DBTOOL (the binaries under test)
 #   - a TAP-style check counter:   t_ok, t_fail, t_check, t_bail, t_finish
 #   - a private temporary tree:    e2e_init (creates $E2E_TMP, installs the
 #                                  EXIT trap that stops everything started)
@@ -25,6 +27,15 @@
 #   KEEP=1      keep $E2E_TMP after the run (logs, Maildirs, configs)
 #   VERBOSE=1   print every SMTP transcript
 #   E2E_PORT    use this TCP port for the private smtpd instead of a free one
+
+# The tree, this folder, and the binaries under test: build/'s, or the
+# ones SUPPORT_MILTER and SUPPORT_MILTER_DB name.
+E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+TOP=$(cd "$E2E_DIR/../.." && pwd)
+# shellcheck disable=SC2034  # for the scripts that source this file
+BIN=${SUPPORT_MILTER:-$TOP/build/support-milter}
+# shellcheck disable=SC2034
+DBTOOL=${SUPPORT_MILTER_DB:-$TOP/build/support-milter-db}
 
 E2E_N=0         # checks run so far
 E2E_PASS=0
@@ -557,6 +568,22 @@ wait_mail() {
 # empty line), byte for byte. Maildir files use LF line ends.
 mail_body() {
 	sed '0,/^\r\{0,1\}$/d' "$1"
+}
+
+# expect_untouched DESC FILE MID: FILE sent to $ALICE instead of support,
+# its Message-ID MID made other-MID, is delivered with its body byte for
+# byte (mail not for support passes untouched).
+expect_untouched() {
+	local desc=$1 msg=$2 mid=$3 other=$E2E_TMP/other.eml file
+
+	sed "s/^To: .*/To: $ALICE/; s/$mid/other-$mid/" "$msg" >"$other"
+	send_mail o --from anna@acme.example --to "$ALICE" --data "@$other"
+	file=$(wait_mail "$ALICE" "other-$mid")
+	if [ -n "$file" ] && cmp -s <(mail_body "$file") <(sed '0,/^$/d' "$other"; echo); then
+		t_ok "$desc"
+	else
+		t_fail "$desc" "file: ${file:-<none>}"
+	fi
 }
 
 # mail_header FILE NAME: the unfolded values of every NAME: header of a

@@ -21,12 +21,9 @@
 
 set -u
 
-HERE=$(cd "$(dirname "$0")" && pwd)
-TOP=$(cd "$HERE/../.." && pwd)
 # shellcheck source=tests/e2e/lib.sh
-. "$HERE/lib.sh"
+. "$(dirname "$0")/lib.sh"
 
-BIN=${SUPPORT_MILTER:-$TOP/build/support-milter}
 
 SUPPORT=support@example.com
 ALICE=alice@example.com

@@ -11,11 +11,8 @@
 # Output: TAP, then "e2e: N passed, M failed".
 
 set -u
-HERE=$(cd "$(dirname "$0")" && pwd)
-TOP=$(cd "$HERE/../.." && pwd)
 # shellcheck source=tests/e2e/lib.sh
-. "$HERE/lib.sh"
-BIN=${SUPPORT_MILTER:-$TOP/build/support-milter}
+. "$(dirname "$0")/lib.sh"
 e2e_require "$BIN"
 e2e_init
 T=$E2E_TMP
