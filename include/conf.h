@@ -62,6 +62,7 @@ struct conf {
 	size_t	database_size;		/* LMDB map size in bytes */
 	char	*spool_directory;	/* where big messages spill */
 	size_t	spill_size;		/* bytes kept in memory per message */
+	size_t	spool_memory;		/* ... by all messages together */
 	size_t	max_message_size;	/* larger mail passes unmodified */
 	int	syslog_facility;
 	/* process: read at start-up only */

@@ -1,15 +1,18 @@
 /*
  * spool.h - the bytes of one message while libmilter hands them to us.
  *
- * Up to spill_size bytes stay in memory; beyond that everything moves to
- * an unlinked temporary file (created O_EXCL|O_NOFOLLOW, mode 0600) in
- * the spool directory, so memory per message is bounded.  Past max_size the spool
- * stops storing and reports overflow: the message is then passed on
- * unmodified.  One spool per SMTP connection; not thread-safe.
+ * Up to spill bytes stay in memory, as long as all spools of one budget
+ * together stay within memory bytes; beyond either, everything moves to an
+ * unlinked temporary file (created O_EXCL|O_NOFOLLOW, mode 0600) in the
+ * spool directory, so memory per message and per process is bounded.
+ * Past max bytes the spool stops storing and reports overflow: the message
+ * is then passed on unmodified.  One spool per message; a spool is not
+ * thread-safe, its budget is (atomic).
  */
 #ifndef SUPPORT_MILTER_SPOOL_H
 #define SUPPORT_MILTER_SPOOL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -17,8 +20,27 @@
 
 struct spool;
 
-/* spool_new - an empty spool; dir is borrowed for the spool's life. */
-struct spool *spool_new(const char *dir, size_t spill_size, size_t max_size);
+/* What one spool may keep, from its message's configuration. */
+struct spool_limits {
+	size_t	spill;		/* bytes of this message in memory */
+	size_t	memory;		/* bytes in memory of all spools of the budget */
+	size_t	max;		/* bytes stored at all; more is overflow */
+};
+
+/*
+ * The bytes that the spools sharing it hold in memory, counted as
+ * allocated (a buffer grows by powers of two).  Zero-initialised.
+ */
+struct spool_budget {
+	atomic_size_t used;
+};
+
+/*
+ * spool_new - an empty spool.  dir is borrowed for the spool's life, and
+ * budget (NULL: the spool counts for itself alone) for its life too.
+ */
+struct spool *spool_new(const char *dir, const struct spool_limits *,
+	    struct spool_budget *budget);
 
 /*
  * spool_write - append data.  Returns 0 (also when the spool has overflowed
@@ -50,10 +72,7 @@ bool	spool_spilled(const struct spool *);
  */
 GMimeStream *spool_stream(struct spool *);
 
-/* spool_reset - forget the message, for the next one on the connection. */
-void	spool_reset(struct spool *);
-
-/* spool_free - reset and free; NULL is allowed. */
+/* spool_free - the spool, its file and its memory; NULL is allowed. */
 void	spool_free(struct spool *);
 
 #endif

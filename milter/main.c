@@ -351,8 +351,8 @@ run_test(const struct options *o, const struct conf *c, struct store *st)
 	int	fd = strcmp(o->test_file, "-") == 0 ? STDIN_FILENO :
 	    open(o->test_file, O_RDONLY);
 	/* keep every byte, so an oversize message can be shown unmodified */
-	struct spool *sp = spool_new(c->spool_directory, c->spill_size,
-	    SIZE_MAX);
+	struct spool *sp = spool_new(c->spool_directory, &(struct spool_limits){
+	    c->spill_size, c->spool_memory, SIZE_MAX }, NULL);
 	char	*sender = o->from[0] ? bracket(o->from) : g_strdup("<>");
 	struct envelope env = {
 		"NOQUEUE", sender, (const char *const *)o->rcpts->pdata,

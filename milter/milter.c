@@ -45,6 +45,7 @@ static struct {
 	unsigned inflight;	/* messages holding a configuration */
 	bool	stopping;	/* no new messages */
 	struct store *store;
+	struct spool_budget spooled;	/* message bytes held in memory */
 } shared;
 
 /* Counted once per logged message; read by the statistics file. */
@@ -94,8 +95,9 @@ message_begin(struct conn *c)
 	if (c->conf == NULL)
 		return -1;
 	/* the spool borrows the configuration's directory */
-	c->spool = spool_new(c->conf->spool_directory, c->conf->spill_size,
-	    c->conf->max_message_size);
+	c->spool = spool_new(c->conf->spool_directory, &(struct spool_limits){
+	    c->conf->spill_size, c->conf->spool_memory,
+	    c->conf->max_message_size }, &shared.spooled);
 	return 0;
 }
 

@@ -7,6 +7,11 @@
  *	other process can open it by name, a planted symbolic link is never
  *	followed, and the file disappears with the descriptor even if we
  *	crash.
+ *
+ *	The memory a spool holds is reserved from its budget before the
+ *	buffer grows, by the power of two GLib's byte array grows to, and
+ *	given back when the spool spills or is freed: the budget is never
+ *	exceeded, and a message that would exceed it goes to its file.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,7 +26,9 @@
 
 struct spool {
 	const char *dir;
-	size_t	spill_size, max_size;
+	struct spool_limits lim;
+	struct spool_budget *budget;	/* NULL: none shared */
+	size_t	reserved;	/* bytes of memory taken from the budget */
 	size_t	offered;	/* bytes offered, stored or not */
 	size_t	line;		/* length of the line being written */
 	size_t	longest;	/* longest line so far */
@@ -31,13 +38,14 @@ struct spool {
 };
 
 struct spool *
-spool_new(const char *dir, size_t spill_size, size_t max_size)
+spool_new(const char *dir, const struct spool_limits *lim,
+    struct spool_budget *budget)
 {
 	struct spool *s = g_new0(struct spool, 1);
 
 	s->dir = dir;
-	s->spill_size = spill_size;
-	s->max_size = max_size;
+	s->lim = *lim;
+	s->budget = budget;
 	s->mem = g_byte_array_new();
 	s->fd = -1;
 	return s;
@@ -62,6 +70,42 @@ write_all(int fd, const void *data, size_t len)
 	return 0;
 }
 
+/* release - the memory buffer freed and given back to the budget. */
+static void
+release(struct spool *s)
+{
+	g_byte_array_unref(s->mem);
+	s->mem = NULL;
+	if (s->budget != NULL)
+		atomic_fetch_sub(&s->budget->used, s->reserved);
+	s->reserved = 0;
+}
+
+/*
+ * reserve - room for want bytes in memory: true when the buffer may grow
+ * to them, within the spool's own limit and its share of the budget.
+ */
+static bool
+reserve(struct spool *s, size_t want)
+{
+	size_t	size, more;
+
+	if (want > s->lim.spill)
+		return false;
+	if (want <= s->reserved)
+		return true;
+	/* what g_byte_array_append() will allocate */
+	size = MAX((size_t)1 << g_bit_storage(want - 1), 16);
+	more = size - s->reserved;
+	if (s->budget != NULL && atomic_fetch_add(&s->budget->used, more) +
+	    more > s->lim.memory) {
+		atomic_fetch_sub(&s->budget->used, more);
+		return false;
+	}
+	s->reserved = size;
+	return true;
+}
+
 /* spill - move the memory buffer into a new unlinked temporary file. */
 static int
 spill(struct spool *s)
@@ -82,7 +126,7 @@ spill(struct spool *s)
 		errno = saved;
 		return -1;
 	}
-	g_byte_array_set_size(s->mem, 0);
+	release(s);
 	s->fd = fd;
 	return 0;
 }
@@ -109,9 +153,9 @@ spool_write(struct spool *s, const void *data, size_t len)
 {
 	shape(s, data, len);
 	s->offered += len;
-	if (s->offered > s->max_size)
+	if (s->offered > s->lim.max)
 		return 0;
-	if (s->fd < 0 && s->mem->len + len > s->spill_size && spill(s) < 0)
+	if (s->fd < 0 && !reserve(s, s->mem->len + len) && spill(s) < 0)
 		return -1;
 	if (s->fd >= 0)
 		return write_all(s->fd, data, len);
@@ -122,7 +166,7 @@ spool_write(struct spool *s, const void *data, size_t len)
 bool
 spool_overflow(const struct spool *s)
 {
-	return s->offered > s->max_size;
+	return s->offered > s->lim.max;
 }
 
 size_t
@@ -163,22 +207,13 @@ spool_stream(struct spool *s)
 }
 
 void
-spool_reset(struct spool *s)
-{
-	if (s->fd >= 0)
-		(void)close(s->fd);
-	s->fd = -1;
-	s->offered = s->line = s->longest = 0;
-	s->nul = false;
-	g_byte_array_set_size(s->mem, 0);
-}
-
-void
 spool_free(struct spool *s)
 {
 	if (s == NULL)
 		return;
-	spool_reset(s);
-	g_byte_array_unref(s->mem);
+	if (s->fd >= 0)
+		(void)close(s->fd);
+	else
+		release(s);
 	g_free(s);
 }

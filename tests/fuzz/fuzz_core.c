@@ -127,8 +127,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		env_sel & 0x10 ? "192.0.2.1" : "127.0.0.1",
 		env_sel & 0x20 ? "agent" : NULL, 1795600000 + (time_t)runs
 	};
-	struct spool *sp = spool_new(c->spool_directory, c->spill_size,
-	    SIZE_MAX);
+	struct spool *sp = spool_new(c->spool_directory, &(struct spool_limits){
+	    c->spill_size, c->spool_memory, SIZE_MAX }, NULL);
 	struct message msg;
 	struct decision d;
 	GByteArray *text = g_byte_array_new();

@@ -1,7 +1,8 @@
 /*
  * test_spool - a message in the spool reads back byte for byte, in memory
  * and spilled to its file (spillstream), through reads of any size,
- * seeks, substreams and a GMime parse.
+ * seeks, substreams and a GMime parse; spools sharing a memory budget
+ * spill when it is spent and give it back.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -43,16 +44,23 @@ message(void)
 	return m;
 }
 
-/* spooled - m written to a new spool in chunks, spilled or not. */
-static struct spool *
-spooled(const GByteArray *m, bool spill)
+/* write_chunks - m into sp in the MTA's chunks of 65535 bytes. */
+static void
+write_chunks(struct spool *sp, const GByteArray *m)
 {
-	struct spool *sp = spool_new(g_get_tmp_dir(), spill ? 4096 : 1 << 20,
-	    (size_t)1 << 30);
-
 	for (guint off = 0; off < m->len; off += 65535)
 		assert_int_equal(spool_write(sp, m->data + off,
 		    MIN(65535, m->len - off)), 0);
+}
+
+/* spooled - m written to a new spool, spilled or not. */
+static struct spool *
+spooled(const GByteArray *m, bool spill)
+{
+	struct spool *sp = spool_new(g_get_tmp_dir(), &(struct spool_limits){
+	    spill ? 4096 : 1 << 20, 1 << 20, (size_t)1 << 30 }, NULL);
+
+	write_chunks(sp, m);
 	assert_int_equal(spool_spilled(sp), spill);
 	return sp;
 }
@@ -197,6 +205,39 @@ test_parse(void **state)
 	g_byte_array_unref(m);
 }
 
+/*
+ * Two spools of one budget: the first holds its message in memory, the
+ * second finds the budget spent and spills though its message is below
+ * spill; both read back whole, and freeing them gives the budget back.
+ */
+static void
+test_budget(void **state)
+{
+	GByteArray *m = message(), *got;
+	struct spool_budget b = { 0 };
+	const struct spool_limits lim = { 1 << 20, 600 * 1024, 1 << 30 };
+	struct spool *one = spool_new(g_get_tmp_dir(), &lim, &b);
+	struct spool *two = spool_new(g_get_tmp_dir(), &lim, &b);
+	GMimeStream *st;
+
+	(void)state;
+	write_chunks(one, m);
+	write_chunks(two, m);
+	assert_false(spool_spilled(one));
+	assert_true(spool_spilled(two));
+	/* 300 KB held in a buffer of the next power of two */
+	assert_int_equal(atomic_load(&b.used), 512 * 1024);
+	st = spool_stream(two);
+	got = read_all(st, 65536);
+	assert_same(got, m->data, m->len);
+	g_byte_array_unref(got);
+	g_object_unref(st);
+	spool_free(one);
+	spool_free(two);
+	assert_int_equal(atomic_load(&b.used), 0);
+	g_byte_array_unref(m);
+}
+
 int
 main(void)
 {
@@ -205,6 +246,7 @@ main(void)
 		cmocka_unit_test(test_spilled),
 		cmocka_unit_test(test_seek_substream),
 		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_budget),
 	};
 	int	rc;
 
