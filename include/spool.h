@@ -25,6 +25,7 @@ struct spool_limits {
 	size_t	spill;		/* bytes of this message in memory */
 	size_t	memory;		/* bytes in memory of all spools of the budget */
 	size_t	max;		/* bytes stored at all; more is overflow */
+	size_t	line;		/* bytes of a line (without its LF) */
 };
 
 /*
@@ -56,11 +57,11 @@ bool	spool_overflow(const struct spool *);
 size_t	spool_size(const struct spool *);
 
 /*
- * spool_has_nul, spool_longest_line - whether a NUL byte was offered, and
- * the longest line in bytes (without its LF), of everything offered.
+ * spool_has_nul, spool_long_line - whether a NUL byte, and a line longer
+ * than the limit's line bytes, were offered.
  */
 bool	spool_has_nul(const struct spool *);
-size_t	spool_longest_line(const struct spool *);
+bool	spool_long_line(const struct spool *);
 
 /* spool_spilled - true when the message lives in a temporary file. */
 bool	spool_spilled(const struct spool *);

@@ -352,7 +352,8 @@ run_test(const struct options *o, const struct conf *c, struct store *st)
 	    open(o->test_file, O_RDONLY);
 	/* keep every byte, so an oversize message can be shown unmodified */
 	struct spool *sp = spool_new(c->spool_directory, &(struct spool_limits){
-	    c->spill_size, c->spool_memory, SIZE_MAX }, NULL);
+	    .spill = c->spill_size, .memory = c->spool_memory, .max = SIZE_MAX,
+	    .line = MESSAGE_LINE_MAX }, NULL);
 	char	*sender = o->from[0] ? bracket(o->from) : g_strdup("<>");
 	struct envelope env = {
 		"NOQUEUE", sender, (const char *const *)o->rcpts->pdata,

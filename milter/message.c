@@ -165,7 +165,7 @@ message_from_spool(struct spool *sp, size_t max_size, struct message *out)
 		out->anomalies |= ANOMALY_OVERSIZE;
 	if (spool_has_nul(sp))
 		out->anomalies |= ANOMALY_NUL;
-	if (spool_longest_line(sp) > MESSAGE_LINE_MAX)
+	if (spool_long_line(sp))
 		out->anomalies |= ANOMALY_LONG_LINE;
 }
 

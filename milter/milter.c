@@ -96,8 +96,9 @@ message_begin(struct conn *c)
 		return -1;
 	/* the spool borrows the configuration's directory */
 	c->spool = spool_new(c->conf->spool_directory, &(struct spool_limits){
-	    c->conf->spill_size, c->conf->spool_memory,
-	    c->conf->max_message_size }, &shared.spooled);
+	    .spill = c->conf->spill_size, .memory = c->conf->spool_memory,
+	    .max = c->conf->max_message_size, .line = MESSAGE_LINE_MAX },
+	    &shared.spooled);
 	return 0;
 }
 

@@ -30,8 +30,8 @@ struct spool {
 	struct spool_budget *budget;	/* NULL: none shared */
 	size_t	reserved;	/* bytes of memory taken from the budget */
 	size_t	offered;	/* bytes offered, stored or not */
-	size_t	line;		/* length of the line being written */
-	size_t	longest;	/* longest line so far */
+	size_t	line;		/* bytes of the open line, up to lim.line + 1 */
+	bool	long_line;	/* a line over lim.line was offered */
 	bool	nul;		/* a NUL byte was offered */
 	GByteArray *mem;
 	int	fd;		/* -1 while in memory */
@@ -131,21 +131,28 @@ spill(struct spool *s)
 	return 0;
 }
 
-/* shape - the facts about the bytes that hostile mail is made of. */
+/*
+ * shape - the facts about the bytes that hostile mail is made of.  A line
+ * over the limit has no LF in the limit's bytes after the open line, so
+ * the last LF of each such window is all there is to find: one memrchr()
+ * per window, not one memchr() per line.
+ */
 static void
 shape(struct spool *s, const char *p, size_t len)
 {
 	const char *end = p + len, *nl;
 
 	s->nul = s->nul || memchr(p, '\0', len) != NULL;
-	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		s->line += (size_t)(nl - p);
-		s->longest = MAX(s->longest, s->line);
-		s->line = 0;
-		p = nl + 1;
+	while (!s->long_line && p < end) {
+		size_t	n = MIN(s->lim.line - s->line + 1, (size_t)(end - p));
+
+		if ((nl = memrchr(p, '\n', n)) != NULL)
+			s->line = (size_t)(p + n - nl - 1);
+		else
+			s->line += n;
+		s->long_line = s->line > s->lim.line;
+		p += n;
 	}
-	s->line += (size_t)(end - p);
-	s->longest = MAX(s->longest, s->line);
 }
 
 int
@@ -181,10 +188,10 @@ spool_has_nul(const struct spool *s)
 	return s->nul;
 }
 
-size_t
-spool_longest_line(const struct spool *s)
+bool
+spool_long_line(const struct spool *s)
 {
-	return s->longest;
+	return s->long_line;
 }
 
 bool

@@ -128,7 +128,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		env_sel & 0x20 ? "agent" : NULL, 1795600000 + (time_t)runs
 	};
 	struct spool *sp = spool_new(c->spool_directory, &(struct spool_limits){
-	    c->spill_size, c->spool_memory, SIZE_MAX }, NULL);
+	    .spill = c->spill_size, .memory = c->spool_memory, .max = SIZE_MAX,
+	    .line = MESSAGE_LINE_MAX }, NULL);
 	struct message msg;
 	struct decision d;
 	GByteArray *text = g_byte_array_new();

@@ -58,7 +58,8 @@ static struct spool *
 spooled(const GByteArray *m, bool spill)
 {
 	struct spool *sp = spool_new(g_get_tmp_dir(), &(struct spool_limits){
-	    spill ? 4096 : 1 << 20, 1 << 20, (size_t)1 << 30 }, NULL);
+	    .spill = spill ? 4096 : 1 << 20, .memory = 1 << 20,
+	    .max = (size_t)1 << 30, .line = 1000 }, NULL);
 
 	write_chunks(sp, m);
 	assert_int_equal(spool_spilled(sp), spill);
@@ -215,7 +216,10 @@ test_budget(void **state)
 {
 	GByteArray *m = message(), *got;
 	struct spool_budget b = { 0 };
-	const struct spool_limits lim = { 1 << 20, 600 * 1024, 1 << 30 };
+	const struct spool_limits lim = {
+		.spill = 1 << 20, .memory = 600 * 1024, .max = 1 << 30,
+		.line = 1000
+	};
 	struct spool *one = spool_new(g_get_tmp_dir(), &lim, &b);
 	struct spool *two = spool_new(g_get_tmp_dir(), &lim, &b);
 	GMimeStream *st;
@@ -238,6 +242,71 @@ test_budget(void **state)
 	g_byte_array_unref(m);
 }
 
+/*
+ * long_after - whether a spool finds a long line (over 1000 bytes) in n
+ * lines of len bytes, written step bytes at a time.
+ */
+static bool
+long_after(size_t n, size_t len, size_t step)
+{
+	struct spool *sp = spool_new(g_get_tmp_dir(), &(struct spool_limits){
+	    .spill = 1 << 20, .memory = 1 << 20, .max = 1 << 30,
+	    .line = 1000 }, NULL);
+	GString	*t = g_string_new(NULL);
+	bool	 r;
+
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < len; k++)
+			g_string_append_c(t, 'x');
+		g_string_append_c(t, '\n');
+	}
+	for (size_t off = 0; off < t->len; off += step)
+		assert_int_equal(spool_write(sp, t->str + off,
+		    MIN(step, t->len - off)), 0);
+	r = spool_long_line(sp);
+	spool_free(sp);
+	g_string_free(t, TRUE);
+	return r;
+}
+
+/* open_line - whether len bytes with no LF at all are a long line. */
+static bool
+open_line(size_t len)
+{
+	struct spool *sp = spool_new(g_get_tmp_dir(), &(struct spool_limits){
+	    .spill = 1 << 20, .memory = 1 << 20, .max = 1 << 30,
+	    .line = 1000 }, NULL);
+	char	*x = g_strnfill(len, 'x');
+	bool	 r;
+
+	assert_int_equal(spool_write(sp, x, len), 0);
+	r = spool_long_line(sp);
+	spool_free(sp);
+	g_free(x);
+	return r;
+}
+
+/*
+ * A line of the limit's bytes is not long, one more byte is, wherever the
+ * MTA's chunks split the lines; an unterminated last line counts too.
+ */
+static void
+test_long_line(void **state)
+{
+	static const size_t steps[] = { 1, 7, 999, 1000, 1001, 4096, 65535 };
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(steps); i++) {
+		assert_false(long_after(50, 1000, steps[i]));
+		assert_false(long_after(3000, 1, steps[i]));
+		assert_true(long_after(3, 1001, steps[i]));
+		assert_true(long_after(1, 5000, steps[i]));
+	}
+	assert_false(long_after(0, 0, 1));
+	assert_false(open_line(1000));
+	assert_true(open_line(1001));
+}
+
 int
 main(void)
 {
@@ -247,6 +316,7 @@ main(void)
 		cmocka_unit_test(test_seek_substream),
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_budget),
+		cmocka_unit_test(test_long_line),
 	};
 	int	rc;
 
