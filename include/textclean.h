@@ -64,11 +64,12 @@ void	textclean_cut(const struct textclean_rules *, const char *text,
 	    size_t len, struct textclean_cut *out);
 
 /*
- * textclean_marker_at - true when a reply marker starts at text (for the
- * HTML cleaner, which matches markers on the text of element runs).
- * *len receives the length of the match.
+ * textclean_marker_find - where the first reply marker in text (len bytes)
+ * starts, or (size_t)-1; with at_word, only where no letter or digit is
+ * before it (the HTML cleaner's visible text runs words of elements
+ * together).  Linear in len: only bytes that can begin a marker are tried.
  */
-bool	textclean_marker_at(const struct textclean_rules *, const char *text,
-	    size_t avail, size_t *len);
+size_t	textclean_marker_find(const struct textclean_rules *,
+	    const char *text, size_t len, bool at_word);
 
 #endif

@@ -17,7 +17,7 @@
  *	"Sent:", ... lines in any language we know.
  *
  *	Five passes, in this order:
- *	1. the first reply marker (textclean_marker_at()) cuts the body
+ *	1. the first reply marker (textclean_marker_find()) cuts the body
  *	   (htmlcut_cut_at(): from the outermost element that starts with
  *	   it, or from its text);
  *	2. in document order, the first cut element (#divRplyFwdMsg,
@@ -71,21 +71,11 @@
 static void
 marker_find(struct htmlcut_work *w)
 {
-	const char *t = w->ht.text->str;
-	size_t	len = w->ht.text->len, mlen;
+	size_t	m = textclean_marker_find(w->rules, w->ht.text->str,
+	    w->ht.text->len, true);
 
-	if (w->rules == NULL)
-		return;
-	for (size_t i = 0; i < len; i++) {
-		if (((unsigned char)t[i] & 0xC0) == 0x80 ||
-		    g_ascii_isspace(t[i]) ||
-		    (i > 0 && g_ascii_isalnum(t[i - 1])))
-			continue;
-		if (textclean_marker_at(w->rules, t + i, len - i, &mlen)) {
-			w->out->quote |= htmlcut_cut_at(w, i);
-			return;
-		}
-	}
+	if (m != (size_t)-1)
+		w->out->quote |= htmlcut_cut_at(w, m);
 }
 
 /*

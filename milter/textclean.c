@@ -57,7 +57,7 @@ struct textclean_rules {
 	size_t	nmarkers;
 	struct textlines_phrase *disclaimers;
 	size_t	ndisclaimers;
-	bool	ascii_first[128];	/* a marker starts with this */
+	bool	first[256];	/* a marker can start with this byte */
 };
 
 /* Reply header openers, with the word break that must follow. */
@@ -439,8 +439,6 @@ marker_len(const struct textclean_rules *R, const char *t, size_t p, size_t e)
 	gunichar c;
 	size_t	n;
 
-	if (b < 0x80 && !R->ascii_first[(unsigned char)g_ascii_tolower(b)])
-		return 0;
 	c = b < 0x80 ? (gunichar)g_ascii_tolower(b) :
 	    g_unichar_tolower(g_utf8_get_char_validated(t + p, e - p));
 	for (size_t m = 0; m < R->nmarkers; m++)
@@ -450,17 +448,33 @@ marker_len(const struct textclean_rules *R, const char *t, size_t p, size_t e)
 	return 0;
 }
 
-/* find_marker - where the first reply marker starts in [0, e), or
- * (size_t)-1.  Only positions whose character could start a marker
- * are tried, which keeps long texts fast. */
-static size_t
-find_marker(const struct textclean_rules *R, const char *t, size_t e)
+/* textclean_marker_find - see textclean.h. */
+size_t
+textclean_marker_find(const struct textclean_rules *R, const char *t,
+    size_t len, bool at_word)
 {
-	for (size_t p = 0; R->nmarkers > 0 && p < e; p++)
-		if (((unsigned char)t[p] & 0xc0) != 0x80 &&
-		    marker_len(R, t, p, e) > 0)
+	for (size_t p = 0; R != NULL && R->nmarkers > 0 && p < len; p++)
+		if (R->first[(unsigned char)t[p]] &&
+		    (!at_word || p == 0 || !g_ascii_isalnum(t[p - 1])) &&
+		    marker_len(R, t, p, len) > 0)
 			return p;
 	return (size_t)-1;
+}
+
+/*
+ * first_bytes - the bytes a marker can start with: its first letter in
+ * either case, and every UTF-8 lead byte (a non-ASCII letter may fold to
+ * a marker's first letter, as the Kelvin sign does to "k").
+ */
+static void
+first_bytes(struct textclean_rules *R, gunichar c)
+{
+	if (c < 128) {
+		R->first[c] = true;
+		R->first[(unsigned char)g_ascii_toupper((char)c)] = true;
+	}
+	for (unsigned b = 0xC0; b < 256; b++)
+		R->first[b] = true;
 }
 
 /* tail_signature - the topmost "-- ", "--" or mailing list "__" line in
@@ -624,7 +638,7 @@ find_quote(const struct textclean_rules *R, const struct textlines *L,
 	size_t	limit = first_forward(L), answer = last_answer(L);
 	size_t	best = L->n, m, s, t;
 
-	m = find_marker(R, L->text, L->start[limit]);
+	m = textclean_marker_find(R, L->text, L->start[limit], false);
 	/*
 	 * a quoted marker with the customer's own lines after it is an
 	 * interleaved or bottom-posted answer: cutting there loses words
@@ -673,8 +687,8 @@ textclean_rules_new(const char *const *markers,
 			R->nmarkers++;
 			textclean_rules_free(R);
 			return NULL;
-		} else if (R->markers[R->nmarkers].c[0] < 128)
-			R->ascii_first[R->markers[R->nmarkers].c[0]] = true;
+		} else
+			first_bytes(R, R->markers[R->nmarkers].c[0]);
 	for (; R->ndisclaimers < nd; R->ndisclaimers++)
 		if (!textlines_phrase_compile(disclaimers[R->ndisclaimers],
 		    &R->disclaimers[R->ndisclaimers])) {
@@ -758,12 +772,4 @@ textclean_cut(const struct textclean_rules *R, const char *text, size_t len,
 	textlines_release(&L);
 }
 
-bool
-textclean_marker_at(const struct textclean_rules *R, const char *text,
-    size_t avail, size_t *len)
-{
-	if (R == NULL || avail == 0 || (*len = marker_len(R, text, 0,
-	    avail)) == 0)
-		return false;
-	return true;
-}
+

@@ -368,16 +368,27 @@ test_marker_at(void **state)
 	char	err[128];
 	struct textclean_rules *rules = textclean_rules_new(markers, NULL, err,
 	    sizeof(err));
-	size_t	n = 0;
+	static const char *const t[] = {
+		" Please reply above this line", "xPlease reply above this line",
+		"(Please reply above this line", "ÉPlease reply above this line",
+		"\u212Aeep Please reply above this line",
+	};
+	static const size_t any[] = { 1, 1, 1, 2, 7 }, word[] = { 1, -1, 1, 2, 7 };
 
 	(void)state;
-	assert_true(textclean_marker_at(rules, wrapped, sizeof(wrapped) - 1,
-	    &n));
-	assert_int_equal(n, strlen("PLEASE reply\n>  above this line"));
-	assert_false(textclean_marker_at(rules, wrapped, 10, &n));
-	assert_false(textclean_marker_at(rules, "Please reply below", 18, &n));
-	assert_false(textclean_marker_at(rules, " Please reply above this line",
-	    29, &n));
+	assert_int_equal(textclean_marker_find(rules, wrapped,
+	    sizeof(wrapped) - 1, false), 0);
+	assert_int_equal(textclean_marker_find(rules, wrapped, 10, false), -1);
+	assert_int_equal(textclean_marker_find(rules, "Please reply below", 18,
+	    true), -1);
+	for (size_t i = 0; i < G_N_ELEMENTS(t); i++) {
+		assert_int_equal(textclean_marker_find(rules, t[i],
+		    strlen(t[i]), false), any[i]);
+		assert_int_equal(textclean_marker_find(rules, t[i],
+		    strlen(t[i]), true), word[i]);
+	}
+	assert_int_equal(textclean_marker_find(NULL, t[0], strlen(t[0]),
+	    false), -1);
 	textclean_rules_free(rules);
 }
 
