@@ -81,6 +81,7 @@ LIB_SRCS	= \
 	milter/textlines.c \
 	milter/textsig.c \
 	milter/thread.c \
+	milter/utf8.c \
 	milter/worktime.c
 
 DAEMON_SRCS	= \
@@ -120,6 +121,7 @@ UNIT_TESTS	= \
 	tests/unit/test_store.c \
 	tests/unit/test_subject.c \
 	tests/unit/test_textclean.c \
+	tests/unit/test_utf8.c \
 	tests/unit/test_worktime.c
 
 LIB_OBJS	= $(LIB_SRCS:%.c=$(B)/%.o)

@@ -41,6 +41,7 @@
 #include "htmlclean.h"
 #include "htmlcut.h"
 #include "htmltext.h"
+#include "utf8.h"
 
 /* NODEFDTD: the output keeps the input's shape, with no DOCTYPE added. */
 #define PARSE_OPTIONS	(HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
@@ -231,17 +232,21 @@ char *
 htmlcut_serialise(xmlDocPtr doc)
 {
 	xmlOutputBufferPtr buf = xmlAllocOutputBuffer(NULL);
+	const char *out;
 	char	*s = NULL;
+	size_t	n;
 
 	if (buf == NULL)
 		return NULL;
 	/* our own buffer: htmlDocDumpMemory would obey a <meta> charset */
 	htmlDocContentDumpFormatOutput(buf, doc, NULL, 0);
 	/* libxml2 passes bytes that are not UTF-8 through: U+FFFD them */
-	if (buf->error == 0 && xmlOutputBufferGetContent(buf) != NULL)
-		s = g_utf8_make_valid(
-		    (const char *)xmlOutputBufferGetContent(buf),
-		    (gssize)xmlOutputBufferGetSize(buf));
+	if (buf->error == 0 && (out = (const char *)
+	    xmlOutputBufferGetContent(buf)) != NULL) {
+		n = xmlOutputBufferGetSize(buf);
+		s = utf8_valid(out, n) ? g_strndup(out, n) :
+		    g_utf8_make_valid(out, (gssize)n);
+	}
 	(void)xmlOutputBufferClose(buf);
 	return s;
 }

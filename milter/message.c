@@ -17,6 +17,7 @@
 #include "decision.h"
 #include "message.h"
 #include "spool.h"
+#include "utf8.h"
 
 /* add_headers - append every header of list to the table. */
 static void
@@ -102,7 +103,7 @@ header_shape(const struct message *m)
 	buf = g_malloc((gsize)m->headers_end);
 	(void)g_mime_stream_reset(m->raw);
 	n = g_mime_stream_read(m->raw, buf, (size_t)m->headers_end);
-	if (n > 0 && !g_utf8_validate_len(buf, (gsize)n, NULL))
+	if (n > 0 && !utf8_valid(buf, (size_t)n))
 		a |= ANOMALY_HEADER_UTF8;
 	g_free(buf);
 	return a;
@@ -197,7 +198,7 @@ valid_as_is(const char *charset, const GByteArray *b)
 {
 	if (g_ascii_strcasecmp(charset, "utf-8") == 0 ||
 	    g_ascii_strcasecmp(charset, "utf8") == 0)
-		return g_utf8_validate((const char *)b->data, b->len, NULL);
+		return utf8_valid((const char *)b->data, b->len);
 	if (g_ascii_strcasecmp(charset, "us-ascii") != 0)
 		return false;
 	for (guint i = 0; i < b->len; i++)
