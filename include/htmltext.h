@@ -84,6 +84,9 @@ bool	htmltext_forwarded_near(const struct htmltext *, size_t off);
  */
 bool	htmltext_forwarded_after(const struct htmltext *, size_t off);
 
+/* htmltext_forward_line - such a line is in h (len bytes, any text). */
+bool	htmltext_forward_line(const char *h, size_t len);
+
 /*
  * htmltext_attribution - the line of text segs [*a, *b) around seg i
  * introduces a quote ("On <date>, <name> wrote:", "26.06.2014, X <x@y>:"):

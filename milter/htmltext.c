@@ -104,15 +104,46 @@ static const char *const forward_lines[] = {
 	"пересланное сообщение", "przekazana wiadomość",
 };
 
-/* ci_find - case-insensitive (ASCII) search for needle in h[0..hlen). */
-static bool
-ci_find(const char *h, size_t hlen, const char *needle)
+/*
+ * forward_first - the bytes a forwarding line can start with, in either
+ * case: a text is searched once, trying the lines only where one can
+ * start (thread-safe: built once).
+ */
+static const bool *
+forward_first(void)
 {
-	size_t	nlen = strlen(needle);
+	static bool first[256];
+	static gsize done;
 
-	for (size_t i = 0; i + nlen <= hlen; i++)
-		if (g_ascii_strncasecmp(h + i, needle, nlen) == 0)
-			return true;
+	if (g_once_init_enter(&done)) {
+		for (size_t i = 0; i < G_N_ELEMENTS(forward_lines); i++) {
+			char	c = forward_lines[i][0];
+
+			first[(unsigned char)g_ascii_tolower(c)] = true;
+			first[(unsigned char)g_ascii_toupper(c)] = true;
+		}
+		g_once_init_leave(&done, 1);
+	}
+	return first;
+}
+
+/* htmltext_forward_line - see htmltext.h. */
+bool
+htmltext_forward_line(const char *h, size_t len)
+{
+	const bool *first = forward_first();
+
+	for (size_t i = 0; i < len; i++) {
+		if (!first[(unsigned char)h[i]])
+			continue;
+		for (size_t k = 0; k < G_N_ELEMENTS(forward_lines); k++) {
+			size_t	n = strlen(forward_lines[k]);
+
+			if (n <= len - i && g_ascii_strncasecmp(h + i,
+			    forward_lines[k], n) == 0)
+				return true;
+		}
+	}
 	return false;
 }
 
@@ -550,10 +581,8 @@ htmltext_forwarded_near(const struct htmltext *ht, size_t off)
 	size_t	from = off > FORWARD_BEFORE ? off - FORWARD_BEFORE : 0;
 	size_t	to = MIN(ht->text->len, off + FORWARD_AFTER);
 
-	for (size_t i = 0; i < G_N_ELEMENTS(forward_lines); i++)
-		if (ci_find(ht->text->str + from, to - from, forward_lines[i]))
-			return true;
-	return false;
+	return from < to && htmltext_forward_line(ht->text->str + from,
+	    to - from);
 }
 
 /* htmltext_forwarded_after - a forwarding line from byte off on. */
@@ -561,11 +590,7 @@ bool
 htmltext_forwarded_after(const struct htmltext *ht, size_t off)
 {
 	off = MIN(off, ht->text->len);
-	for (size_t i = 0; i < G_N_ELEMENTS(forward_lines); i++)
-		if (ci_find(ht->text->str + off, ht->text->len - off,
-		    forward_lines[i]))
-			return true;
-	return false;
+	return htmltext_forward_line(ht->text->str + off, ht->text->len - off);
 }
 
 /*
