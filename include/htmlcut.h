@@ -9,9 +9,11 @@
  * (htmlclean_remove_cids(), htmlclean_cut_text(),
  * htmlclean_add_paragraph()).
  *
- * Owns: parsing, changing and serialising a libxml2 tree.  Must not
- * decide what is quoted history or a signature (htmlclean.c's passes
- * do); must not decode MIME or charsets.  Part of the HTML cleaner
+ * Owns: parsing (with quote containers' insides left out past their
+ * first bytes of text, when asked), changing and serialising a libxml2
+ * tree.  Must not decide what is quoted history or a signature
+ * (htmlclean.c's passes do, and say what a container is); must not
+ * decode MIME or charsets.  Part of the HTML cleaner
  * (htmlclean.c is its only user); not for other modules.
  * Thread-safe: no static mutable data; a struct htmlcut_work belongs to
  * one call.  Every walk is iterative.
@@ -36,6 +38,27 @@
 #define HTMLCUT_SEG(w, i) \
 	(&g_array_index((w)->ht.segs, struct htmltext_seg, (i)))
 
+/* htmlcut_test - n, just built, is a container whose inside may go. */
+typedef bool htmlcut_test(xmlNodePtr n);
+
+/*
+ * What a parse with a container test left out: the inside of every
+ * container past its first HTMLCUT_KEPT bytes of text (more than any pass
+ * reads after a container's start), and so the tree, the visible text
+ * and the freeing of the quoted history a reply carries.  Whoever asked
+ * must check that the passes did not need it (an answer between the
+ * quotes, text after a container, a container kept) and otherwise parse
+ * again without the test.
+ */
+#define HTMLCUT_KEPT	1024
+struct htmlcut_left {
+	GPtrArray *containers;	/* xmlNodePtr with an inside left out */
+	GString	*text;		/* the text left out, elements a line apart */
+	GPtrArray *cids;	/* char *, cid: targets of elements left out */
+	bool	unsure;		/* an answer between quotes, or text or an
+				   image after a container, was left out */
+};
+
 /* What one call knows about its document; nothing outlives the call. */
 struct htmlcut_work {
 	const struct textclean_rules *rules;
@@ -45,16 +68,19 @@ struct htmlcut_work {
 	size_t	trunc_keep;	/* its bytes kept */
 	bool	forward;	/* a forwarded message was kept whole */
 	struct htmlclean_result *out;
+	struct htmlcut_left left;	/* what the parse left out */
 };
 
 /*
  * htmlcut_open - parse html (len bytes, UTF-8) and read its body's
  * visible text into w (the <body> element, or the root of a body-less
  * document); NULL when there is no document (empty input, longer than
- * HTMLCLEAN_MAX, no root element).  Release with htmlcut_close().
+ * HTMLCLEAN_MAX, no root element).  With a container test, the inside of
+ * each container past its first bytes of text is left out (w->left).
+ * Release with htmlcut_close().
  */
 xmlDocPtr htmlcut_open(struct htmlcut_work *w, const char *html,
-	    size_t len);
+	    size_t len, htmlcut_test *container);
 
 /* htmlcut_close - release what htmlcut_open() built, and the document. */
 void	htmlcut_close(struct htmlcut_work *w, xmlDocPtr doc);
@@ -86,8 +112,9 @@ bool	htmlcut_cut_at(struct htmlcut_work *w, size_t m);
 /*
  * htmlcut_apply - remove the marked subtrees below root (and truncate
  * w->trunc), adding the cid: targets of the removed and of the kept
- * parts to w->out's lists and settling them (no duplicates; a target the
- * kept text also uses is kept).  true when anything changed.
+ * parts (those left out of the parse count as removed) to w->out's lists
+ * and settling them (no duplicates; a target the kept text also uses is
+ * kept).  true when anything changed.
  */
 bool	htmlcut_apply(struct htmlcut_work *w, xmlNodePtr root);
 

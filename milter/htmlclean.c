@@ -5,7 +5,10 @@
  * SYNOPSIS
  *	#include "htmlclean.h"
  * DESCRIPTION
- *	The body is parsed once with libxml2's HTML parser (htmlcut.c).
+ *	The body is parsed once with libxml2's HTML parser (htmlcut.c),
+ *	with the inside of quote containers past their first bytes of text
+ *	read but not built; when what was left out could have changed a
+ *	decision (left_out_unneeded()), once more whole (decide()).
  *	Every walk over the tree is iterative, so no input can exhaust the
  *	C stack.  The passes here only mark nodes; htmlcut.c then collects
  *	the marked subtrees (with their cid: references) and frees them in
@@ -150,7 +153,10 @@ is_signature(xmlNodePtr n)
 	    htmltext_attr_is(n, "id", "x_Signature");
 }
 
-/* is_quote_container - the clients' containers of quoted history. */
+/*
+ * is_quote_container - the clients' containers of quoted history (also
+ * the parse's test: what it may leave out).
+ */
 static bool
 is_quote_container(xmlNodePtr n)
 {
@@ -439,6 +445,56 @@ result_reset(struct htmlclean_result *out)
 	g_ptr_array_set_size(out->kept_cids, 0);
 }
 
+/*
+ * left_out_unneeded - the passes decided as they would have on the whole
+ * document: every container the parse left an inside out of goes whole,
+ * and what was left out held nothing they read beyond a container's start:
+ * no answer between quotes, no text after it, no reply marker (it would
+ * cut from there), no forwarding line (text_pass() keeps a signature
+ * above one).
+ */
+static bool
+left_out_unneeded(const struct htmlcut_work *w)
+{
+	const struct htmlcut_left *l = &w->left;
+
+	if (l->containers->len == 0)
+		return true;
+	if (l->unsure || htmltext_forward_line(l->text->str, l->text->len) ||
+	    textclean_marker_find(w->rules, l->text->str, l->text->len,
+	    false) != (size_t)-1)
+		return false;
+	for (guint i = 0; i < l->containers->len; i++)
+		if (marked_top(w, l->containers->pdata[i]) == NULL)
+			return false;
+	return true;
+}
+
+/*
+ * decide - parse and run the passes: first leaving quote containers'
+ * insides out, and again on the whole document when they were needed.
+ * The document, or NULL when there is none.
+ */
+static xmlDocPtr
+decide(struct htmlcut_work *w, const char *html, size_t len)
+{
+	xmlDocPtr doc = htmlcut_open(w, html, len, is_quote_container);
+
+	for (int whole = 0; doc != NULL; whole++) {
+		marker_find(w);
+		mark_pass(w);
+		trailing_pass(w);
+		text_pass(w);
+		if (whole || left_out_unneeded(w))
+			break;
+		result_reset(w->out);
+		htmlcut_close(w, doc);
+		*w = (struct htmlcut_work){ .rules = w->rules, .out = w->out };
+		doc = htmlcut_open(w, html, len, NULL);
+	}
+	return doc;
+}
+
 /* htmlclean_clean - see htmlclean.h. */
 int
 htmlclean_clean(const struct textclean_rules *rules, const char *html,
@@ -449,12 +505,8 @@ htmlclean_clean(const struct textclean_rules *rules, const char *html,
 	int	rc = 0;
 
 	htmlcut_result_init(out);
-	if ((doc = htmlcut_open(&w, html, len)) == NULL)
+	if ((doc = decide(&w, html, len)) == NULL)
 		return -1;
-	marker_find(&w);
-	mark_pass(&w);
-	trailing_pass(&w);
-	text_pass(&w);
 	if (htmlcut_apply(&w, xmlDocGetRootElement(doc)) &&
 	    (out->html = htmlcut_serialise(doc)) == NULL)
 		rc = -1;

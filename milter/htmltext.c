@@ -104,43 +104,52 @@ static const char *const forward_lines[] = {
 	"пересланное сообщение", "przekazana wiadomość",
 };
 
+_Static_assert(G_N_ELEMENTS(forward_lines) <= 16, "a line is a bit of 16");
+
 /*
- * forward_first - the bytes a forwarding line can start with, in either
- * case: a text is searched once, trying the lines only where one can
- * start (thread-safe: built once).
+ * forward_starts - for each byte, the forwarding lines (bits) whose
+ * first two bytes, in either case, it and the next byte can be: a text
+ * is read once, and a line compared only where it can start (built once,
+ * thread-safe).
  */
-static const bool *
-forward_first(void)
+static const guint16 (*forward_starts(void))[256]
 {
-	static bool first[256];
+	static guint16 starts[256][256];
 	static gsize done;
 
 	if (g_once_init_enter(&done)) {
-		for (size_t i = 0; i < G_N_ELEMENTS(forward_lines); i++) {
-			char	c = forward_lines[i][0];
+		for (size_t k = 0; k < G_N_ELEMENTS(forward_lines); k++) {
+			unsigned char a = (unsigned char)forward_lines[k][0];
+			unsigned char b = (unsigned char)forward_lines[k][1];
 
-			first[(unsigned char)g_ascii_tolower(c)] = true;
-			first[(unsigned char)g_ascii_toupper(c)] = true;
+			unsigned char A = (unsigned char)g_ascii_toupper((char)a);
+			unsigned char B = (unsigned char)g_ascii_toupper((char)b);
+
+			starts[a][b] |= (guint16)(1u << k);
+			starts[a][B] |= (guint16)(1u << k);
+			starts[A][b] |= (guint16)(1u << k);
+			starts[A][B] |= (guint16)(1u << k);
 		}
 		g_once_init_leave(&done, 1);
 	}
-	return first;
+	return starts;
 }
 
 /* htmltext_forward_line - see htmltext.h. */
 bool
 htmltext_forward_line(const char *h, size_t len)
 {
-	const bool *first = forward_first();
+	const guint16 (*starts)[256] = forward_starts();
 
-	for (size_t i = 0; i < len; i++) {
-		if (!first[(unsigned char)h[i]])
-			continue;
-		for (size_t k = 0; k < G_N_ELEMENTS(forward_lines); k++) {
-			size_t	n = strlen(forward_lines[k]);
+	for (size_t i = 0; i + 1 < len; i++) {
+		unsigned m = starts[(unsigned char)h[i]][(unsigned char)h[i + 1]];
 
-			if (n <= len - i && g_ascii_strncasecmp(h + i,
-			    forward_lines[k], n) == 0)
+		for (; m != 0; m &= m - 1) {
+			const char *line = forward_lines[g_bit_nth_lsf(m, -1)];
+			size_t	n = strlen(line);
+
+			if (n <= len - i && g_ascii_strncasecmp(h + i, line,
+			    n) == 0)
 				return true;
 		}
 	}

@@ -6,8 +6,9 @@
  * and in decoded quoted-printable Outlook HTML, interleaved answers and
  * forwarded messages kept, tracking pixels, cid: bookkeeping,
  * htmlclean_remove_cids(), htmlclean_cut_text(),
- * htmlclean_add_paragraph(), and hostile input (empty, NUL bytes, bad
- * UTF-8, 100,000 nested elements).
+ * htmlclean_add_paragraph(), hostile input (empty, NUL bytes, bad
+ * UTF-8, 100,000 nested elements), and long quoted history, whose inside
+ * the parse leaves out: what it held still decides as before.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -658,6 +659,81 @@ test_many_headers(void **state)
 	g_string_free(s, TRUE);
 }
 
+/*
+ * gmail_reply - a Gmail reply: above, the quote container holding the
+ * attribution, a blockquote of history lines (far more text than the
+ * parse keeps of a container) with deep in the middle, and below.
+ */
+static char *
+gmail_reply(const char *above, const char *deep, const char *inside_after,
+    const char *below)
+{
+	GString	*s = g_string_new("<html><body><div dir=\"ltr\">");
+
+	g_string_append_printf(s, "%s</div><div class=\"gmail_quote\"><div "
+	    "class=\"gmail_attr\">On Mon, 23 Nov 2026 at 16:01, Support &lt;"
+	    "support@example.com&gt; wrote:<br></div><blockquote class=\""
+	    "gmail_quote\">", above);
+	for (int i = 0; i < 200; i++) {
+		g_string_append_printf(s, "<div>&gt; line %d of the history "
+		    "of this ticket, quoted once more</div>\n", i);
+		if (i == 100)
+			g_string_append(s, deep);
+	}
+	g_string_append_printf(s, "</blockquote>%s</div>%s</body></html>",
+	    inside_after, below);
+	return g_string_free(s, FALSE);
+}
+
+/*
+ * Long history: what the parse leaves out of the quote container is
+ * still read where it matters: an image only the history shows goes, an
+ * answer between the quotes and text after the container stay, a
+ * forwarding line deep in the history keeps the signature above it as
+ * before, and a reply marker there cuts nothing of the customer's.
+ */
+static void
+test_long_history(void **state)
+{
+	static const struct {
+		const char *above, *deep, *inside_after, *below;
+		const char *kept, *gone;
+	} cases[] = {
+		{ "Thanks, it works.", "<img src=\"cid:deep@x\">", "", "",
+		  "Thanks, it works.", "line 150" },
+		{ "See below.", "", "<div>My answer: the export runs "
+		  "at 9.</div><blockquote class=\"gmail_quote\"><div>&gt; "
+		  "When does it run?</div></blockquote>", "",
+		  "My answer: the export runs at 9.", "When does it run?" },
+		{ "Thanks.", "", "", "<div>P.S. the log is attached.</div>",
+		  "P.S. the log is attached.", "line 150" },
+		{ "Thanks.<br>-- <br>Jane Doe<br>Acme Corp<br>+1 555 0100",
+		  "<div>---------- Forwarded message ---------</div>", "",
+		  "", "Jane Doe", "line 150" },
+		{ "Done.", "<div>Please reply above this line</div>", "", "",
+		  "Done.", "line 150" },
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char	*html = gmail_reply(cases[i].above, cases[i].deep,
+		    cases[i].inside_after, cases[i].below);
+		struct htmlclean_result r;
+
+		assert_int_equal(htmlclean_clean(*state, html, strlen(html),
+		    &r), 0);
+		assert_non_null(r.html);
+		if (strstr(r.html, cases[i].kept) == NULL ||
+		    strstr(r.html, cases[i].gone) != NULL)
+			fail_msg("case %zu: %s", i, r.html);
+		assert_true(r.quote);
+		assert_int_equal(r.signature, false);
+		if (i == 0)
+			assert_true(has(r.removed_cids, "deep@x"));
+		htmlclean_result_clear(&r);
+		g_free(html);
+	}
+}
+
 int
 main(void)
 {
@@ -676,6 +752,7 @@ main(void)
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_deep),
 		cmocka_unit_test(test_many_headers),
+		cmocka_unit_test(test_long_history),
 	};
 	int	rc;
 
