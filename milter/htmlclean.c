@@ -460,14 +460,14 @@ left_out_unneeded(const struct htmlcut_work *w)
 
 	if (l->containers->len == 0)
 		return true;
-	if (l->unsure || htmltext_forward_line(l->text->str, l->text->len) ||
-	    textclean_marker_find(w->rules, l->text->str, l->text->len,
-	    false) != (size_t)-1)
+	if (l->unsure)
 		return false;
 	for (guint i = 0; i < l->containers->len; i++)
 		if (marked_top(w, l->containers->pdata[i]) == NULL)
 			return false;
-	return true;
+	return !htmltext_forward_line(l->text->str, l->text->len) &&
+	    textclean_marker_find(w->rules, l->text->str, l->text->len,
+	    false) == (size_t)-1;
 }
 
 /*

@@ -107,28 +107,24 @@ static const char *const forward_lines[] = {
 _Static_assert(G_N_ELEMENTS(forward_lines) <= 16, "a line is a bit of 16");
 
 /*
- * forward_starts - for each byte, the forwarding lines (bits) whose
- * first two bytes, in either case, it and the next byte can be: a text
- * is read once, and a line compared only where it can start (built once,
- * thread-safe).
+ * forward_starts - for each byte, the forwarding lines (bits) that can
+ * start with it, in either case: a text is read once, and a line compared
+ * only where it can start (a table of 512 bytes, built once, thread-safe).
  */
-static const guint16 (*forward_starts(void))[256]
+static const guint16 *
+forward_starts(void)
 {
-	static guint16 starts[256][256];
+	static guint16 starts[256];
 	static gsize done;
 
 	if (g_once_init_enter(&done)) {
 		for (size_t k = 0; k < G_N_ELEMENTS(forward_lines); k++) {
-			unsigned char a = (unsigned char)forward_lines[k][0];
-			unsigned char b = (unsigned char)forward_lines[k][1];
+			char	c = forward_lines[k][0];
 
-			unsigned char A = (unsigned char)g_ascii_toupper((char)a);
-			unsigned char B = (unsigned char)g_ascii_toupper((char)b);
-
-			starts[a][b] |= (guint16)(1u << k);
-			starts[a][B] |= (guint16)(1u << k);
-			starts[A][b] |= (guint16)(1u << k);
-			starts[A][B] |= (guint16)(1u << k);
+			starts[(unsigned char)g_ascii_tolower(c)] |=
+			    (guint16)(1u << k);
+			starts[(unsigned char)g_ascii_toupper(c)] |=
+			    (guint16)(1u << k);
 		}
 		g_once_init_leave(&done, 1);
 	}
@@ -139,16 +135,18 @@ static const guint16 (*forward_starts(void))[256]
 bool
 htmltext_forward_line(const char *h, size_t len)
 {
-	const guint16 (*starts)[256] = forward_starts();
+	const guint16 *starts = forward_starts();
 
 	for (size_t i = 0; i + 1 < len; i++) {
-		unsigned m = starts[(unsigned char)h[i]][(unsigned char)h[i + 1]];
+		unsigned m = starts[(unsigned char)h[i]];
 
 		for (; m != 0; m &= m - 1) {
 			const char *line = forward_lines[g_bit_nth_lsf(m, -1)];
 			size_t	n = strlen(line);
 
-			if (n <= len - i && g_ascii_strncasecmp(h + i, line,
+			/* the second byte first: most starts end there */
+			if (g_ascii_tolower(h[i + 1]) == line[1] &&
+			    n <= len - i && g_ascii_strncasecmp(h + i, line,
 			    n) == 0)
 				return true;
 		}

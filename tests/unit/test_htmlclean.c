@@ -708,7 +708,7 @@ test_long_history(void **state)
 		{ "Thanks.", "", "", "<div>P.S. the log is attached.</div>",
 		  "P.S. the log is attached.", "line 150" },
 		{ "Thanks.<br>-- <br>Jane Doe<br>Acme Corp<br>+1 555 0100",
-		  "<div>---------- Forwarded message ---------</div>", "",
+		  "<div>---------- FORWARDED Message ---------</div>", "",
 		  "", "Jane Doe", "line 150" },
 		{ "Done.", "<div>Please reply above this line</div>", "", "",
 		  "Done.", "line 150" },
