@@ -67,6 +67,7 @@ struct htmlcut_work {
 	xmlNodePtr trunc;	/* text node cut inside by a marker, or NULL */
 	size_t	trunc_keep;	/* its bytes kept */
 	bool	forward;	/* a forwarded message was kept whole */
+	bool	read_to_end;	/* a pass read the text to the end of the body */
 	struct htmlclean_result *out;
 	struct htmlcut_left left;	/* what the parse left out */
 };

@@ -425,10 +425,14 @@ text_pass(struct htmlcut_work *w)
 	textclean_cut(w->rules, p.text->str, p.text->len, &c);
 	from = c.signature_why != NULL ? c.signature : c.quote;
 	if (c.keep > 0 && from < p.text->len &&
-	    (m = htmltext_plain_src(&p, from)) != HTMLTEXT_ADDED &&
-	    !htmltext_forwarded_after(&w->ht, m) && htmlcut_cut_at(w, m)) {
-		w->out->quote |= c.quote_why != NULL;
-		w->out->signature |= c.signature_why != NULL;
+	    (m = htmltext_plain_src(&p, from)) != HTMLTEXT_ADDED) {
+		/* the text to the end decides: what the parse left out too */
+		w->read_to_end = true;
+		if (!htmltext_forwarded_after(&w->ht, m) &&
+		    htmlcut_cut_at(w, m)) {
+			w->out->quote |= c.quote_why != NULL;
+			w->out->signature |= c.signature_why != NULL;
+		}
 	}
 	htmltext_plain_release(&p);
 }
@@ -450,8 +454,8 @@ result_reset(struct htmlclean_result *out)
  * document: every container the parse left an inside out of goes whole,
  * and what was left out held nothing they read beyond a container's start:
  * no answer between quotes, no text after it, no reply marker (it would
- * cut from there), no forwarding line (text_pass() keeps a signature
- * above one).
+ * cut from there), no forwarding line when text_pass() read the text to
+ * its end (it keeps a signature above one).
  */
 static bool
 left_out_unneeded(const struct htmlcut_work *w)
@@ -465,7 +469,8 @@ left_out_unneeded(const struct htmlcut_work *w)
 	for (guint i = 0; i < l->containers->len; i++)
 		if (marked_top(w, l->containers->pdata[i]) == NULL)
 			return false;
-	return !htmltext_forward_line(l->text->str, l->text->len) &&
+	return (!w->read_to_end ||
+	    !htmltext_forward_line(l->text->str, l->text->len)) &&
 	    textclean_marker_find(w->rules, l->text->str, l->text->len,
 	    false) == (size_t)-1;
 }
