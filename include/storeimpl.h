@@ -25,7 +25,6 @@ struct store {
 	pthread_rwlock_t resize;
 	/* group commit: the queue of writers, see store_write_txn() */
 	pthread_mutex_t queue_lock;
-	pthread_cond_t queue_done;
 	struct commit *queue;
 	struct commit **queue_tail;
 	bool	committing;	/* a leader is running a batch */

@@ -122,7 +122,6 @@ store_open(const char *dir, size_t max_size, enum store_mode mode,
 	st->max_size = max_size;
 	(void)pthread_rwlock_init(&st->resize, NULL);
 	(void)pthread_mutex_init(&st->queue_lock, NULL);
-	(void)pthread_cond_init(&st->queue_done, NULL);
 	st->queue_tail = &st->queue;
 	rc = open_env(st, mode == STORE_READ);
 	if (mode == STORE_WRITE && (rc == EACCES || rc == EROFS))
@@ -151,7 +150,6 @@ store_close(struct store *st)
 		mdb_env_close(st->env);
 	(void)pthread_rwlock_destroy(&st->resize);
 	(void)pthread_mutex_destroy(&st->queue_lock);
-	(void)pthread_cond_destroy(&st->queue_done);
 	g_free(st->dir);
 	g_free(st);
 }
@@ -189,9 +187,12 @@ grow(struct store *st, int why)
  * after the other in one write transaction and commits it with one sync
  * (the environment is opened without MDB_NOSYNC: LMDB's own fdatasync and
  * meta-page write keep the file consistent at every moment), then answers
- * every writer of the batch.  Work queued meanwhile forms the next batch.
- * So a writer returns only after a durable commit that contains its
- * records, and N concurrent messages cost one sync instead of N.
+ * every writer of the batch.  Work queued meanwhile forms the next batch,
+ * whose first writer the leader wakes to lead it.  Each writer waits on
+ * its own condition, so a commit wakes only the writers it answered and
+ * the next leader, not every writer queued.  So a writer returns only
+ * after a durable commit that contains its records, and N concurrent
+ * messages cost one sync instead of N.
  *
  * One transaction for the batch, not a nested one per work: LMDB's nested
  * transactions allocate a large dirty list each.  A work whose function
@@ -206,9 +207,31 @@ struct commit {
 	void	*ctx;
 	int	rc;		/* LMDB code */
 	const char *call;	/* the call that failed */
-	bool	done;
+	bool	done;		/* its batch was committed, or failed */
+	pthread_cond_t turn;	/* signalled when done, or to lead */
 	struct commit *next;
 };
+
+/*
+ * answer - the leader's end of a batch, under queue_lock: every writer of
+ * it done and woken, and the first writer queued since woken to lead.
+ */
+static void
+answer(struct store *st, struct commit *batch, const struct commit *me)
+{
+	struct commit *next;
+
+	for (struct commit *c = batch; c; c = next) {
+		next = c->next;
+		st->writes += c->rc == 0;
+		c->done = true;
+		if (c != me)
+			(void)pthread_cond_signal(&c->turn);
+	}
+	st->committing = false;
+	if (st->queue != NULL)
+		(void)pthread_cond_signal(&st->queue->turn);
+}
 
 /* run_batch - run the works not yet failed; the failed one, or NULL. */
 static struct commit *
@@ -287,7 +310,7 @@ commit_batch(struct store *st, struct commit *batch)
 int
 store_write_txn(struct store *st, txn_fn fn, void *ctx, char *err)
 {
-	struct commit me = { fn, ctx, 0, NULL, false, NULL };
+	struct commit me = { .fn = fn, .ctx = ctx };
 	int	n;
 
 	if (st->read_only) {
@@ -295,6 +318,7 @@ store_write_txn(struct store *st, txn_fn fn, void *ctx, char *err)
 		    "read-only for this process", st->dir);
 		return -1;
 	}
+	(void)pthread_cond_init(&me.turn, NULL);
 	(void)pthread_mutex_lock(&st->queue_lock);
 	*st->queue_tail = &me;
 	st->queue_tail = &me.next;
@@ -302,7 +326,7 @@ store_write_txn(struct store *st, txn_fn fn, void *ctx, char *err)
 		struct commit *batch = st->queue;
 
 		if (st->committing) {
-			(void)pthread_cond_wait(&st->queue_done, &st->queue_lock);
+			(void)pthread_cond_wait(&me.turn, &st->queue_lock);
 			continue;
 		}
 		/* lead: this batch holds me, as no leader took me before */
@@ -313,14 +337,10 @@ store_write_txn(struct store *st, txn_fn fn, void *ctx, char *err)
 		n = commit_batch(st, batch);
 		(void)pthread_mutex_lock(&st->queue_lock);
 		st->syncs += (uint64_t)n;
-		for (struct commit *c = batch; c; c = c->next) {
-			st->writes += c->rc == 0;
-			c->done = true;
-		}
-		st->committing = false;
-		(void)pthread_cond_broadcast(&st->queue_done);
+		answer(st, batch, &me);
 	}
 	(void)pthread_mutex_unlock(&st->queue_lock);
+	(void)pthread_cond_destroy(&me.turn);
 	return me.rc == 0 ? 0 : store_fail(st, me.call, me.rc, err);
 }
 
