@@ -39,7 +39,7 @@ const struct key conf_table[] = {
 	{{"spool_directory", "\"/var/tmp\"",
 	  "private directory for messages larger than spill_size"},
 	 T_PATH, OFF(spool_directory), 0, 0, 0},
-	{{"spill_size", "\"4M\"",
+	{{"spill_size", "\"2M\"",
 	  "bytes of a message kept in memory before it spills to spool_directory"},
 	 T_SIZE, OFF(spill_size), 4096, (size_t)1 << 30, 0},
 	{{"spool_memory", "\"16M\"",

@@ -35,7 +35,7 @@ test_defaults(void **state)
 	assert_int_equal(c->on_failure[FAIL_UNPARSEABLE], FAILURE_ACCEPT);
 	assert_string_equal(c->stats_file, "");
 	assert_null(c->exempt_senders[0]);
-	assert_int_equal(c->spill_size, 4 * 1024 * 1024);
+	assert_int_equal(c->spill_size, 2 * 1024 * 1024);
 	assert_int_equal(c->spool_memory, 16 * 1024 * 1024);
 	assert_int_equal(c->max_message_size, 50 * 1024 * 1024);
 	assert_int_equal(c->syslog_facility, LOG_MAIL);
