@@ -58,6 +58,7 @@ LIB_SRCS	= \
 	milter/decision.c \
 	milter/htmlclean.c \
 	milter/htmlcut.c \
+	milter/htmlparse.c \
 	milter/htmltext.c \
 	milter/imagesize.c \
 	milter/intake.c \

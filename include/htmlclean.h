@@ -29,8 +29,8 @@
  * left as it is for the MIME layer to settle).
  * Thread-safe, provided the daemon calls xmlInitParser() once at start-up,
  * before any thread parses (libxml2's global initialisation is not).
- * Implemented in htmlclean.c, htmlcut.c and htmltext.c, the only users of
- * libxml2.
+ * Implemented in htmlclean.c, htmlcut.c, htmlparse.c and htmltext.c, the
+ * only users of libxml2.
  */
 #ifndef SUPPORT_MILTER_HTMLCLEAN_H
 #define SUPPORT_MILTER_HTMLCLEAN_H

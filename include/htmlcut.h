@@ -9,11 +9,10 @@
  * (htmlclean_remove_cids(), htmlclean_cut_text(),
  * htmlclean_add_paragraph()).
  *
- * Owns: parsing (with quote containers' insides left out past their
- * first bytes of text, when asked), changing and serialising a libxml2
- * tree.  Must not decide what is quoted history or a signature
- * (htmlclean.c's passes do, and say what a container is); must not
- * decode MIME or charsets.  Part of the HTML cleaner
+ * Owns: a parsed document (htmlparse.c parses it) with its visible
+ * text, changing and serialising a libxml2 tree.  Must not decide what
+ * is quoted history or a signature (htmlclean.c's passes do, and say
+ * what a container is); must not decode MIME or charsets.  Part of the HTML cleaner
  * (htmlclean.c is its only user); not for other modules.
  * Thread-safe: no static mutable data; a struct htmlcut_work belongs to
  * one call.  Every walk is iterative.
@@ -31,33 +30,13 @@
 #include <libxml/tree.h>
 
 #include "htmlclean.h"
+#include "htmlparse.h"
 #include "htmltext.h"
 #include "textclean.h"
 
 /* the seg at index i of the visible text of work w */
 #define HTMLCUT_SEG(w, i) \
 	(&g_array_index((w)->ht.segs, struct htmltext_seg, (i)))
-
-/* htmlcut_test - n, just built, is a container whose inside may go. */
-typedef bool htmlcut_test(xmlNodePtr n);
-
-/*
- * What a parse with a container test left out: the inside of every
- * container past its first HTMLCUT_KEPT bytes of text (more than any pass
- * reads after a container's start), and so the tree, the visible text
- * and the freeing of the quoted history a reply carries.  Whoever asked
- * must check that the passes did not need it (an answer between the
- * quotes, text after a container, a container kept) and otherwise parse
- * again without the test.
- */
-#define HTMLCUT_KEPT	1024
-struct htmlcut_left {
-	GPtrArray *containers;	/* xmlNodePtr with an inside left out */
-	GString	*text;		/* the text left out, elements a line apart */
-	GPtrArray *cids;	/* char *, cid: targets of elements left out */
-	bool	unsure;		/* an answer between quotes, or text or an
-				   image after a container, was left out */
-};
 
 /* What one call knows about its document; nothing outlives the call. */
 struct htmlcut_work {
@@ -69,7 +48,7 @@ struct htmlcut_work {
 	bool	forward;	/* a forwarded message was kept whole */
 	bool	read_to_end;	/* a pass read the text to the end of the body */
 	struct htmlclean_result *out;
-	struct htmlcut_left left;	/* what the parse left out */
+	struct htmlparse_left left;	/* what the parse left out */
 };
 
 /*
@@ -81,7 +60,7 @@ struct htmlcut_work {
  * Release with htmlcut_close().
  */
 xmlDocPtr htmlcut_open(struct htmlcut_work *w, const char *html,
-	    size_t len, htmlcut_test *container);
+	    size_t len, htmlparse_test *container);
 
 /* htmlcut_close - release what htmlcut_open() built, and the document. */
 void	htmlcut_close(struct htmlcut_work *w, xmlDocPtr doc);

@@ -460,7 +460,7 @@ result_reset(struct htmlclean_result *out)
 static bool
 left_out_unneeded(const struct htmlcut_work *w)
 {
-	const struct htmlcut_left *l = &w->left;
+	const struct htmlparse_left *l = &w->left;
 
 	if (l->containers->len == 0)
 		return true;

@@ -5,16 +5,9 @@
  * SYNOPSIS
  *	#include "htmlcut.h"
  * DESCRIPTION
- *	The body is parsed once with libxml2's HTML parser (no network, no
- *	error output, recovery on, no invented DOCTYPE, the default depth
- *	limit of 256 kept) and its visible text read (htmltext.c).  The HTML
- *	cleaner has the parse leave out the inside of quote containers past
- *	their first HTMLCUT_KEPT bytes of text: libxml2's own tree builders
- *	(SAX2) are called only for what is kept, so the quoted history of a
- *	long thread, most of a reply's bytes, is read but never built,
- *	walked or freed.  What was left out is noted (its text, its cid:
- *	targets, whether it held an answer between quotes or came before
- *	more text) for the cleaner to check.
+ *	The body is parsed once (htmlparse.c: for the HTML cleaner with the
+ *	inside of quote containers left out) and its visible text read
+ *	(htmltext.c).
  *	htmlclean.c's passes only mark: htmlcut_mark() a subtree,
  *	htmlcut_mark_cut() everything after a node, htmlcut_cut_at() from a
  *	byte of the visible text to the end of the body.  htmlcut_apply()
@@ -37,24 +30,17 @@
  *	htmlcut.h, htmlclean.h, htmlclean.c, htmltext.h,
  *	docs/cleaning-html.md, RFC 2392 (cid: URLs)
  */
-#include <limits.h>
 #include <stdbool.h>
 #include <string.h>
 
 #include <glib.h>
-#include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
-#include <libxml/parserInternals.h>
 
 #include "htmlclean.h"
 #include "htmlcut.h"
+#include "htmlparse.h"
 #include "htmltext.h"
 #include "utf8.h"
-
-/* NODEFDTD: the output keeps the input's shape, with no DOCTYPE added. */
-#define PARSE_OPTIONS	(HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
-			 HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER | \
-			 HTML_PARSE_NODEFDTD)
 
 /* htmlcut_mark - see htmlcut.h. */
 void
@@ -125,28 +111,13 @@ htmlcut_cut_at(struct htmlcut_work *w, size_t m)
 	return true;
 }
 
-/* cid_target - add the target of URL v to list when it is a cid: URL. */
-static void
-cid_target(const xmlChar *v, GPtrArray *list)
-{
-	char	*id;
-
-	if (v != NULL && g_ascii_strncasecmp((const char *)v, "cid:", 4) == 0
-	    && v[4] != '\0') {
-		/* RFC 2392: the URL is the Content-ID, %-escaped */
-		id = g_uri_unescape_string((const char *)v + 4, NULL);
-		g_ptr_array_add(list, id != NULL ? id :
-		    g_strdup((const char *)v + 4));
-	}
-}
-
 /* cid_add - add the cid: target of attribute name of n to list. */
 static void
 cid_add(xmlNodePtr n, const char *name, GPtrArray *list)
 {
 	xmlChar	*v = xmlGetProp(n, (const xmlChar *)name);
 
-	cid_target(v, list);
+	htmlparse_cid(v, list);
 	xmlFree(v);
 }
 
@@ -270,231 +241,6 @@ htmlcut_serialise(xmlDocPtr doc)
 	return s;
 }
 
-_Static_assert(HTMLCLEAN_MAX <= INT_MAX, "libxml2 takes an int length");
-
-/*
- * A parse that leaves containers' insides out: libxml2's handlers (SAX2,
- * which build the tree) are called for what is kept; the parser itself
- * reads everything, so its name stack, and so the start and end calls,
- * stay balanced whatever is left out.
- */
-struct leave {
-	xmlSAXHandler sax2;	/* libxml2's tree builders */
-	htmlcut_test *is_container;
-	struct htmlcut_left *left;
-	xmlNodePtr container;	/* the container being read, or NULL */
-	size_t	keep;		/* its bytes of text still built */
-	bool	cut;		/* something of it was left out */
-	unsigned skip;		/* elements open that were left out */
-	unsigned bq;		/* blockquotes open in the container */
-	bool	bq_seen;	/* one was */
-	bool	after;		/* past a container something was left out of */
-};
-
-static struct leave *
-leave_of(void *ctx)
-{
-	return ((xmlParserCtxtPtr)ctx)->_private;
-}
-
-/* leaving - what comes now is left out. */
-static bool
-leaving(const struct leave *l)
-{
-	return l->skip > 0 || (l->container != NULL && l->keep == 0);
-}
-
-/* count_blockquote - a blockquote of the container opens or closes. */
-static void
-count_blockquote(struct leave *l, const xmlChar *name, bool open)
-{
-	if (l->container == NULL || !xmlStrEqual(name,
-	    (const xmlChar *)"blockquote"))
-		return;
-	if (open) {
-		l->bq++;
-		l->bq_seen = true;
-	} else if (l->bq > 0)
-		l->bq--;
-}
-
-/* solid - bytes of s that are not ASCII white space. */
-static size_t
-solid(const xmlChar *s, int len)
-{
-	size_t	n = 0;
-
-	for (int i = 0; i < len; i++)
-		n += !g_ascii_isspace(s[i]);
-	return n;
-}
-
-/*
- * text_left_out - text s is left out (true), or is built and counted:
- * against the container's kept bytes, and as text after a container.
- */
-static bool
-text_left_out(struct leave *l, const xmlChar *s, int len)
-{
-	if (!leaving(l)) {
-		if (l->container != NULL)
-			l->keep -= MIN(l->keep, solid(s, len));
-		l->left->unsure |= l->after &&
-		    !htmltext_blank((const char *)s, (size_t)len);
-		return false;
-	}
-	g_string_append_len(l->left->text, (const char *)s, len);
-	/* the customer's answer between Gmail's quotes */
-	l->left->unsure |= l->bq_seen && l->bq == 0 &&
-	    !htmltext_blank((const char *)s, (size_t)len);
-	l->cut = true;
-	return true;
-}
-
-static void
-on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
-{
-	struct leave *l = leave_of(ctx);
-	xmlParserCtxtPtr c = ctx;
-	xmlNodePtr parent = c->node;
-
-	count_blockquote(l, name, true);
-	if (leaving(l)) {
-		for (size_t i = 0; atts != NULL && atts[i] != NULL; i += 2)
-			if (xmlStrEqual(atts[i], (const xmlChar *)"src") ||
-			    xmlStrEqual(atts[i], (const xmlChar *)"background"))
-				cid_target(atts[i + 1], l->left->cids);
-		g_string_append_c(l->left->text, '\n');
-		l->skip++;
-		l->cut = true;
-		return;
-	}
-	l->left->unsure |= l->after && xmlStrEqual(name,
-	    (const xmlChar *)"img");
-	l->sax2.startElement(ctx, name, atts);
-	if (l->container == NULL && c->node != parent && c->node != NULL &&
-	    l->is_container(c->node)) {
-		l->container = c->node;
-		l->keep = HTMLCUT_KEPT;
-		l->cut = l->bq_seen = false;
-		l->bq = 0;
-	}
-}
-
-static void
-on_end(void *ctx, const xmlChar *name)
-{
-	struct leave *l = leave_of(ctx);
-	xmlParserCtxtPtr c = ctx;
-
-	count_blockquote(l, name, false);
-	if (l->skip > 0) {
-		g_string_append_c(l->left->text, '\n');
-		l->skip--;
-		return;
-	}
-	if (l->container != NULL && c->node == l->container) {
-		if (l->cut)
-			g_ptr_array_add(l->left->containers, l->container);
-		l->after |= l->cut;
-		l->container = NULL;
-	}
-	l->sax2.endElement(ctx, name);
-}
-
-static void
-on_characters(void *ctx, const xmlChar *s, int len)
-{
-	struct leave *l = leave_of(ctx);
-
-	if (!text_left_out(l, s, len))
-		l->sax2.characters(ctx, s, len);
-}
-
-static void
-on_blanks(void *ctx, const xmlChar *s, int len)
-{
-	struct leave *l = leave_of(ctx);
-
-	if (!text_left_out(l, s, len))
-		l->sax2.ignorableWhitespace(ctx, s, len);
-}
-
-/* on_cdata - script and style content: never visible, never counted. */
-static void
-on_cdata(void *ctx, const xmlChar *s, int len)
-{
-	struct leave *l = leave_of(ctx);
-
-	if (!leaving(l))
-		l->sax2.cdataBlock(ctx, s, len);
-}
-
-static void
-on_comment(void *ctx, const xmlChar *s)
-{
-	struct leave *l = leave_of(ctx);
-
-	if (!leaving(l))
-		l->sax2.comment(ctx, s);
-}
-
-static void
-on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
-{
-	struct leave *l = leave_of(ctx);
-
-	if (!leaving(l))
-		l->sax2.processingInstruction(ctx, target, data);
-}
-
-/* leave_install - our handlers in front of libxml2's, on parser c. */
-static void
-leave_install(xmlParserCtxtPtr c, struct leave *l)
-{
-	l->sax2 = *c->sax;
-	c->sax->startElement = on_start;
-	c->sax->endElement = on_end;
-	c->sax->characters = on_characters;
-	c->sax->ignorableWhitespace = on_blanks;
-	c->sax->cdataBlock = on_cdata;
-	c->sax->comment = on_comment;
-	c->sax->processingInstruction = on_pi;
-	c->_private = l;
-}
-
-/*
- * parse - the document, or NULL for empty or oversized input; with a
- * container test, containers' insides left out into *left.  The same
- * steps as htmlReadMemory(), with the handlers in between.
- */
-static xmlDocPtr
-parse(const char *html, size_t len, htmlcut_test *container,
-    struct htmlcut_left *left)
-{
-	struct leave l = { .is_container = container, .left = left };
-	htmlParserCtxtPtr c;
-	xmlCharEncodingHandlerPtr utf8;
-	xmlDocPtr doc;
-
-	if (html == NULL || len == 0 || len > HTMLCLEAN_MAX)
-		return NULL;
-	if (container == NULL)
-		return htmlReadMemory(html, (int)len, NULL, "UTF-8",
-		    PARSE_OPTIONS);
-	if ((c = htmlCreateMemoryParserCtxt(html, (int)len)) == NULL)
-		return NULL;
-	(void)htmlCtxtUseOptions(c, PARSE_OPTIONS);
-	if ((utf8 = xmlFindCharEncodingHandler("UTF-8")) != NULL)
-		(void)xmlSwitchToEncoding(c, utf8);
-	leave_install(c, &l);
-	(void)htmlParseDocument(c);
-	doc = c->myDoc;
-	c->myDoc = NULL;
-	htmlFreeParserCtxt(c);
-	return doc;
-}
-
 /* find_body - the <body> element, or the root of a body-less document. */
 static xmlNodePtr
 find_body(xmlNodePtr root)
@@ -515,32 +261,18 @@ htmlcut_result_init(struct htmlclean_result *out)
 	out->kept_cids = g_ptr_array_new_with_free_func(g_free);
 }
 
-/* left_clear - forget what a parse left out. */
-static void
-left_clear(struct htmlcut_left *left)
-{
-	g_clear_pointer(&left->containers, g_ptr_array_unref);
-	if (left->text != NULL)
-		g_string_free(left->text, TRUE);
-	left->text = NULL;
-	g_clear_pointer(&left->cids, g_ptr_array_unref);
-}
-
 /* htmlcut_open - see htmlcut.h. */
 xmlDocPtr
 htmlcut_open(struct htmlcut_work *w, const char *html, size_t len,
-    htmlcut_test *container)
+    htmlparse_test *container)
 {
 	xmlDocPtr doc;
 
-	w->left.containers = g_ptr_array_new();
-	w->left.text = g_string_new(NULL);
-	w->left.cids = g_ptr_array_new_with_free_func(g_free);
-	w->left.unsure = false;
-	doc = parse(html, len, container, &w->left);
+	htmlparse_left_init(&w->left);
+	doc = htmlparse_read(html, len, container, &w->left);
 	if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
 		xmlFreeDoc(doc);
-		left_clear(&w->left);
+		htmlparse_left_clear(&w->left);
 		return NULL;
 	}
 	w->body = find_body(xmlDocGetRootElement(doc));
@@ -553,7 +285,7 @@ void
 htmlcut_close(struct htmlcut_work *w, xmlDocPtr doc)
 {
 	htmltext_release(&w->ht);
-	left_clear(&w->left);
+	htmlparse_left_clear(&w->left);
 	xmlFreeDoc(doc);
 }
 
@@ -690,7 +422,7 @@ in_list(xmlNodePtr n, const char *name, const GPtrArray *cids)
 char *
 htmlclean_remove_cids(const char *html, size_t len, const GPtrArray *cids)
 {
-	xmlDocPtr doc = parse(html, len, NULL, NULL);
+	xmlDocPtr doc = htmlparse_read(html, len, NULL, NULL);
 	xmlNodePtr root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
 	GPtrArray *gone = g_ptr_array_new();
 	char	*s = NULL;
