@@ -15,7 +15,7 @@
 
 /*
  * utf8_valid - s (len bytes) is valid UTF-8 with no NUL byte: what
- * g_utf8_validate_len() answers.
+ * g_utf8_validate_len() answers.  s may be NULL when len is 0.
  */
 bool	utf8_valid(const char *s, size_t len);
 

@@ -24,6 +24,8 @@ utf8_valid(const char *s, size_t len)
 	size_t	i = 0;
 	uint64_t w;
 
+	if (len == 0)
+		return true;	/* s may be NULL: an empty GByteArray's data */
 	for (; i + 8 <= len; i += 8) {
 		memcpy(&w, s + i, 8);
 		/* a high bit, or a zero byte (the classic has-zero test) */

@@ -60,6 +60,7 @@ test_pieces(void **state)
 			    pieces[i].valid);
 		}
 	assert_true(same("", 0));
+	assert_true(utf8_valid(NULL, 0));	/* an empty GByteArray's data */
 }
 
 /* Random bytes, mostly ASCII with a few high and NUL bytes. */
