@@ -2,7 +2,7 @@
  * utf8.h - whether bytes are valid UTF-8, fast for the ASCII most mail
  * text is.
  *
- * Owns: the one check the message and HTML layers make of whole parts
+ * Owns: the checks the message and HTML layers make of whole parts
  * (GLib 2.74's validator reads a byte at a time; this one skips ASCII
  * eight bytes at a time and hands GLib the rest).  Must not: convert or
  * repair text.  Thread-safe, no state.
@@ -18,5 +18,9 @@
  * g_utf8_validate_len() answers.  s may be NULL when len is 0.
  */
 bool	utf8_valid(const char *s, size_t len);
+
+/* utf8_ascii - s (len bytes) is ASCII with no NUL byte; s may be NULL when
+ * len is 0. */
+bool	utf8_ascii(const char *s, size_t len);
 
 #endif

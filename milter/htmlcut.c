@@ -197,7 +197,7 @@ htmlcut_apply(struct htmlcut_work *w, xmlNodePtr root)
 			cids_of(n, w->out->kept_cids);
 		n = htmltext_next(n, root, !go);
 	}
-	for (guint i = 0; w->left.cids != NULL && i < w->left.cids->len; i++)
+	for (guint i = 0; i < w->left.cids->len; i++)
 		g_ptr_array_add(w->out->removed_cids,
 		    g_strdup(w->left.cids->pdata[i]));
 	if (w->trunc != NULL) {

@@ -199,12 +199,8 @@ valid_as_is(const char *charset, const GByteArray *b)
 	if (g_ascii_strcasecmp(charset, "utf-8") == 0 ||
 	    g_ascii_strcasecmp(charset, "utf8") == 0)
 		return utf8_valid((const char *)b->data, b->len);
-	if (g_ascii_strcasecmp(charset, "us-ascii") != 0)
-		return false;
-	for (guint i = 0; i < b->len; i++)
-		if (b->data[i] == 0 || b->data[i] >= 0x80)
-			return false;
-	return true;
+	return g_ascii_strcasecmp(charset, "us-ascii") == 0 &&
+	    utf8_ascii((const char *)b->data, b->len);
 }
 
 /*

@@ -44,7 +44,6 @@ socket_group = "postfix";
 database = "$E2E_TMP/db";
 spool_directory = "$E2E_TMP/spool";
 ticket_allocate = true;
-${EXTRA_CONF:-}
 CONF
 	milter_start "$SM" "$E2E_TMP/sm.conf" "$SOCK"
 }

@@ -1,5 +1,6 @@
 /*
- * test_utf8 - utf8_valid() answers what g_utf8_validate_len() answers:
+ * test_utf8 - utf8_valid() answers what g_utf8_validate_len() answers,
+ * and utf8_ascii() what a byte-by-byte look does:
  * ASCII, NUL bytes, multi-byte characters and broken sequences at every
  * offset of the eight-byte words it skips, and random bytes.
  */
@@ -15,13 +16,25 @@
 
 #include "utf8.h"
 
-/* same - utf8_valid() and GLib agree on s; returns the answer. */
+/* ascii - s is ASCII without NUL, a byte at a time. */
+static bool
+ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '\0' || (unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/* same - utf8_valid() and GLib agree on s, and utf8_ascii() with a byte
+ * by byte look; returns utf8_valid()'s answer. */
 static bool
 same(const char *s, size_t len)
 {
 	bool	v = utf8_valid(s, len);
 
 	assert_int_equal(v, g_utf8_validate_len(s, len, NULL));
+	assert_int_equal(utf8_ascii(s, len), ascii(s, len));
 	return v;
 }
 
@@ -61,6 +74,7 @@ test_pieces(void **state)
 		}
 	assert_true(same("", 0));
 	assert_true(utf8_valid(NULL, 0));	/* an empty GByteArray's data */
+	assert_true(utf8_ascii(NULL, 0));
 }
 
 /* Random bytes, mostly ASCII with a few high and NUL bytes. */
