@@ -47,6 +47,8 @@ struct htmlcut_work {
 	size_t	trunc_keep;	/* its bytes kept */
 	bool	forward;	/* a forwarded message was kept whole */
 	bool	read_to_end;	/* a pass read the text to the end of the body */
+	bool	may_stop;	/* the parse may stop in a container, whose
+				   history the plain alternative vouches for */
 	struct htmlclean_result *out;
 	struct htmlparse_left left;	/* what the parse left out */
 };
@@ -56,7 +58,8 @@ struct htmlcut_work {
  * visible text into w (the <body> element, or the root of a body-less
  * document); NULL when there is no document (empty input, longer than
  * HTMLCLEAN_MAX, no root element).  With a container test, the inside of
- * each container past its first bytes of text is left out (w->left).
+ * each container past its first bytes of text is left out (w->left),
+ * and with w->may_stop the parse stops there.
  * Release with htmlcut_close().
  */
 xmlDocPtr htmlcut_open(struct htmlcut_work *w, const char *html,

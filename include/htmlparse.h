@@ -7,7 +7,9 @@
  * quoted history, which goes whole).  Whoever asks must check that what
  * was left out was not needed (htmlclean.c: an answer between quotes,
  * text after a container, a container kept, a reply marker or forwarding
- * line in it) and otherwise parse again without the test.  Must not
+ * line in it) and otherwise parse again without the test.  It may also
+ * ask the parse to stop at the first thing left out (then nothing past
+ * it is read: only a caller that knows it is history may).  Must not
  * decide what a container is, or what is quoted.  Part of the HTML
  * cleaner; not for other modules.  Thread-safe: a parse's state is its
  * own.  Who frees: the document with xmlFreeDoc(); a struct
@@ -36,6 +38,12 @@ struct htmlparse_left {
 	GPtrArray *cids;	/* char *, cid: targets of elements left out */
 	bool	unsure;		/* an answer between quotes, or text or an
 				   image after a container, was left out */
+	bool	may_stop;	/* the caller's: stop at the first thing
+				   left out */
+	xmlNodePtr stopped;	/* the container the parse stopped in (also
+				   in containers), or NULL */
+	GPtrArray *seen_cids;	/* with may_stop: char *, cid: targets of
+				   the elements built */
 };
 
 /*
@@ -47,8 +55,9 @@ struct htmlparse_left {
 xmlDocPtr htmlparse_read(const char *html, size_t len,
 	    htmlparse_test *container, struct htmlparse_left *left);
 
-/* htmlparse_left_init, htmlparse_left_clear - an empty one; release. */
-void	htmlparse_left_init(struct htmlparse_left *);
+/* htmlparse_left_init, htmlparse_left_clear - an empty one, which may
+ * stop the parse or not; release. */
+void	htmlparse_left_init(struct htmlparse_left *, bool may_stop);
 void	htmlparse_left_clear(struct htmlparse_left *);
 
 /*

@@ -7,8 +7,10 @@
  * DESCRIPTION
  *	The body is parsed once with libxml2's HTML parser (htmlcut.c),
  *	with the inside of quote containers past their first bytes of text
- *	read but not built; when what was left out could have changed a
- *	decision (left_out_unneeded()), once more whole (decide()).
+ *	read but not built, or not read at all when the text/plain
+ *	alternative vouches for the history (struct htmlclean_plain); when
+ *	what was left out could have changed a decision
+ *	(left_out_unneeded()), once more whole (decide()).
  *	Every walk over the tree is iterative, so no input can exhaust the
  *	C stack.  The passes here only mark nodes; htmlcut.c then collects
  *	the marked subtrees (with their cid: references) and frees them in
@@ -449,22 +451,39 @@ result_reset(struct htmlclean_result *out)
 	g_ptr_array_set_size(out->kept_cids, 0);
 }
 
+/* all_seen - every part with a Content-ID is referred to from what the
+ * parse read. */
+static bool
+all_seen(const struct htmlcut_work *w, const struct htmlclean_plain *plain)
+{
+	const GPtrArray *ids = plain->content_ids;
+
+	for (guint i = 0; ids != NULL && i < ids->len; i++)
+		if (!g_ptr_array_find_with_equal_func(w->left.seen_cids,
+		    g_ptr_array_index(ids, i), g_str_equal, NULL))
+			return false;
+	return true;
+}
+
 /*
  * left_out_unneeded - the passes decided as they would have on the whole
  * document: every container the parse left an inside out of goes whole,
  * and what was left out held nothing they read beyond a container's start:
  * no answer between quotes, no text after it, no reply marker (it would
  * cut from there), no forwarding line when text_pass() read the text to
- * its end (it keeps a signature above one).
+ * its end (it keeps a signature above one).  A parse that stopped read
+ * nothing of all that (the plain alternative vouches for it), but must
+ * have seen a reference to every part with a Content-ID.
  */
 static bool
-left_out_unneeded(const struct htmlcut_work *w)
+left_out_unneeded(const struct htmlcut_work *w,
+    const struct htmlclean_plain *plain)
 {
 	const struct htmlparse_left *l = &w->left;
 
 	if (l->containers->len == 0)
 		return true;
-	if (l->unsure)
+	if (l->unsure || (l->stopped != NULL && !all_seen(w, plain)))
 		return false;
 	for (guint i = 0; i < l->containers->len; i++)
 		if (marked_top(w, l->containers->pdata[i]) == NULL)
@@ -481,16 +500,19 @@ left_out_unneeded(const struct htmlcut_work *w)
  * The document, or NULL when there is none.
  */
 static xmlDocPtr
-decide(struct htmlcut_work *w, const char *html, size_t len)
+decide(struct htmlcut_work *w, const char *html, size_t len,
+    const struct htmlclean_plain *plain)
 {
-	xmlDocPtr doc = htmlcut_open(w, html, len, is_quote_container);
+	xmlDocPtr doc;
 
+	w->may_stop = plain != NULL && plain->history_to_end;
+	doc = htmlcut_open(w, html, len, is_quote_container);
 	for (int whole = 0; doc != NULL; whole++) {
 		marker_find(w);
 		mark_pass(w);
 		trailing_pass(w);
 		text_pass(w);
-		if (whole || left_out_unneeded(w))
+		if (whole || left_out_unneeded(w, plain))
 			break;
 		result_reset(w->out);
 		htmlcut_close(w, doc);
@@ -503,14 +525,15 @@ decide(struct htmlcut_work *w, const char *html, size_t len)
 /* htmlclean_clean - see htmlclean.h. */
 int
 htmlclean_clean(const struct textclean_rules *rules, const char *html,
-    size_t len, struct htmlclean_result *out)
+    size_t len, const struct htmlclean_plain *plain,
+    struct htmlclean_result *out)
 {
 	xmlDocPtr doc;
 	struct htmlcut_work w = { .rules = rules, .out = out };
 	int	rc = 0;
 
 	htmlcut_result_init(out);
-	if ((doc = decide(&w, html, len)) == NULL)
+	if ((doc = decide(&w, html, len, plain)) == NULL)
 		return -1;
 	if (htmlcut_apply(&w, xmlDocGetRootElement(doc)) &&
 	    (out->html = htmlcut_serialise(doc)) == NULL)

@@ -268,7 +268,7 @@ htmlcut_open(struct htmlcut_work *w, const char *html, size_t len,
 {
 	xmlDocPtr doc;
 
-	htmlparse_left_init(&w->left);
+	htmlparse_left_init(&w->left, w->may_stop && container != NULL);
 	doc = htmlparse_read(html, len, container, &w->left);
 	if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
 		xmlFreeDoc(doc);

@@ -16,6 +16,13 @@
  *	text after a blockquote outside any, or came before more text or an
  *	image).  The quoted history of a long thread, most of a reply's
  *	bytes, is so read but never built, walked or freed.
+ *
+ *	When the caller allows it (the text/plain alternative showed that
+ *	everything from its quote to its end is history, htmlclean.c), the
+ *	parse stops at the first thing a container would leave out: the
+ *	history is then not even read.  The cid: targets of what was read
+ *	are listed, so the caller can tell whether an image is referred to
+ *	only from what was not.
  * SEE ALSO
  *	htmlparse.h, htmlcut.c, htmlclean.c, docs/cleaning-html.md
  */
@@ -114,8 +121,30 @@ solid(const xmlChar *s, int len)
  * text_left_out - text s is left out (true), or is built and counted:
  * against the container's kept bytes, and as text after a container.
  */
+/* stop - leave out everything from here to the end, when allowed. */
 static bool
-text_left_out(struct leave *l, const xmlChar *s, int len)
+stop(struct leave *l, void *ctx)
+{
+	if (!l->left->may_stop || l->container == NULL)
+		return false;
+	l->left->stopped = l->container;
+	g_ptr_array_add(l->left->containers, l->container);
+	xmlStopParser(ctx);
+	return true;
+}
+
+/* add_cids - the cid: targets of an element's src and background. */
+static void
+add_cids(const xmlChar **atts, GPtrArray *list)
+{
+	for (size_t i = 0; atts != NULL && atts[i] != NULL; i += 2)
+		if (xmlStrEqual(atts[i], (const xmlChar *)"src") ||
+		    xmlStrEqual(atts[i], (const xmlChar *)"background"))
+			htmlparse_cid(atts[i + 1], list);
+}
+
+static bool
+text_left_out(struct leave *l, void *ctx, const xmlChar *s, int len)
 {
 	if (!leaving(l)) {
 		if (l->container != NULL)
@@ -124,6 +153,8 @@ text_left_out(struct leave *l, const xmlChar *s, int len)
 		    !htmltext_blank((const char *)s, (size_t)len);
 		return false;
 	}
+	if (l->left->stopped != NULL || stop(l, ctx))
+		return true;
 	g_string_append_len(l->left->text, (const char *)s, len);
 	/* the customer's answer between Gmail's quotes */
 	l->left->unsure |= l->bq_seen && l->bq == 0 &&
@@ -139,12 +170,13 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	xmlParserCtxtPtr c = ctx;
 	xmlNodePtr parent = c->node;
 
+	if (l->left->stopped != NULL)
+		return;
 	count_blockquote(l, name, true);
 	if (leaving(l)) {
-		for (size_t i = 0; atts != NULL && atts[i] != NULL; i += 2)
-			if (xmlStrEqual(atts[i], (const xmlChar *)"src") ||
-			    xmlStrEqual(atts[i], (const xmlChar *)"background"))
-				htmlparse_cid(atts[i + 1], l->left->cids);
+		if (stop(l, ctx))
+			return;
+		add_cids(atts, l->left->cids);
 		g_string_append_c(l->left->text, '\n');
 		l->skip++;
 		l->cut = true;
@@ -152,6 +184,8 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	}
 	l->left->unsure |= l->after && xmlStrEqual(name,
 	    (const xmlChar *)"img");
+	if (l->left->may_stop)
+		add_cids(atts, l->left->seen_cids);
 	l->sax2.startElement(ctx, name, atts);
 	if (l->container == NULL && c->node != parent && c->node != NULL &&
 	    l->is_container(c->node)) {
@@ -168,6 +202,8 @@ on_end(void *ctx, const xmlChar *name)
 	struct leave *l = leave_of(ctx);
 	xmlParserCtxtPtr c = ctx;
 
+	if (l->left->stopped != NULL)
+		return;
 	count_blockquote(l, name, false);
 	if (l->skip > 0) {
 		g_string_append_c(l->left->text, '\n');
@@ -188,7 +224,7 @@ on_characters(void *ctx, const xmlChar *s, int len)
 {
 	struct leave *l = leave_of(ctx);
 
-	if (!text_left_out(l, s, len))
+	if (!text_left_out(l, ctx, s, len))
 		l->sax2.characters(ctx, s, len);
 }
 
@@ -197,7 +233,7 @@ on_blanks(void *ctx, const xmlChar *s, int len)
 {
 	struct leave *l = leave_of(ctx);
 
-	if (!text_left_out(l, s, len))
+	if (!text_left_out(l, ctx, s, len))
 		l->sax2.ignorableWhitespace(ctx, s, len);
 }
 
@@ -274,12 +310,15 @@ htmlparse_read(const char *html, size_t len, htmlparse_test *container,
 
 /* htmlparse_left_init - see htmlparse.h. */
 void
-htmlparse_left_init(struct htmlparse_left *left)
+htmlparse_left_init(struct htmlparse_left *left, bool may_stop)
 {
 	left->containers = g_ptr_array_new();
 	left->text = g_string_new(NULL);
 	left->cids = g_ptr_array_new_with_free_func(g_free);
+	left->seen_cids = g_ptr_array_new_with_free_func(g_free);
 	left->unsure = false;
+	left->may_stop = may_stop;
+	left->stopped = NULL;
 }
 
 /* htmlparse_left_clear - see htmlparse.h. */
@@ -291,4 +330,5 @@ htmlparse_left_clear(struct htmlparse_left *left)
 		g_string_free(left->text, TRUE);
 	left->text = NULL;
 	g_clear_pointer(&left->cids, g_ptr_array_unref);
+	g_clear_pointer(&left->seen_cids, g_ptr_array_unref);
 }

@@ -42,12 +42,23 @@
 #define NOTE_NAMES	5	/* image names in the note line */
 #define HASH_HEX	65	/* SHA-256 in hex, and NUL */
 
+/* What the text/plain part of the multipart/alternative being walked
+ * showed (struct htmlclean_plain). */
+enum alt_plain {
+	ALT_OUTSIDE,	/* not in an alternative */
+	ALT_UNSEEN,	/* no text/plain part yet */
+	ALT_HISTORY,	/* history from its quote to its end */
+	ALT_OTHER	/* anything else */
+};
+
 struct clean {
 	const struct conf *c;
 	struct decision *d;
 	GPtrArray *removed_cids;	/* only removed regions used them */
 	GPtrArray *kept_cids;		/* the kept text uses them */
 	GPtrArray *dropped_cids;	/* images we removed, for the HTML */
+	GPtrArray *content_ids;		/* of every part, for the HTML */
+	enum alt_plain alt;
 	bool	text_seen;		/* the message has a text body */
 	bool	text_left;		/* some text part kept something */
 	bool	signature_cut;		/* a signature, not just blank lines */
@@ -157,6 +168,9 @@ clean_plain(struct clean *k, GMimeTextPart *tp)
 		return;
 	k->text_seen = true;
 	textclean_cut(k->c->textclean_rules, text, len, &cut);
+	if (k->alt != ALT_OUTSIDE)
+		k->alt = k->alt != ALT_OTHER && cut.quote < len ?
+		    ALT_HISTORY : ALT_OTHER;
 	keep = cut.keep;
 	learned = learned_cut(k, text, &keep);
 	if (has_text(text, keep))
@@ -187,6 +201,8 @@ static void
 clean_html(struct clean *k, GMimeTextPart *tp)
 {
 	char	*html = message_part_text(tp);
+	const struct htmlclean_plain plain = { k->alt == ALT_HISTORY,
+	    k->content_ids };
 	struct htmlclean_result r;
 
 	if (html == NULL)
@@ -194,7 +210,8 @@ clean_html(struct clean *k, GMimeTextPart *tp)
 	k->text_seen = true;
 	if (strlen(html) > HTMLCLEAN_MAX)
 		k->d->anomalies |= ANOMALY_HTML_SIZE;
-	if (htmlclean_clean(k->c->textclean_rules, html, strlen(html), &r) < 0) {
+	if (htmlclean_clean(k->c->textclean_rules, html, strlen(html), &plain,
+	    &r) < 0) {
 		k->text_left = true;
 		g_free(html);
 		return;
@@ -224,13 +241,37 @@ walk_text(struct clean *k, GMimeObject *o, int depth)
 	}
 	if (GMIME_IS_MULTIPART(o)) {
 		GMimeMultipart *mp = GMIME_MULTIPART(o);
+		enum alt_plain outer = k->alt;
 
+		/* the HTML may be in a multipart/related of the alternative */
+		if (g_mime_content_type_is_type(g_mime_object_get_content_type(o),
+		    "multipart", "alternative"))
+			k->alt = ALT_UNSEEN;
 		for (int i = 0; i < g_mime_multipart_get_count(mp); i++)
 			walk_text(k, g_mime_multipart_get_part(mp, i), depth + 1);
+		k->alt = outer;
 	} else if (is_inline_text(o, "plain"))
 		clean_plain(k, GMIME_TEXT_PART(o));
 	else if (is_inline_text(o, "html"))
 		clean_html(k, GMIME_TEXT_PART(o));
+}
+
+/* list_ids - the Content-ID of every part below o into list. */
+static void
+list_ids(GMimeObject *o, GPtrArray *list, int depth)
+{
+	const char *id;
+
+	if (depth > DEPTH_MAX)
+		return;
+	if (GMIME_IS_MULTIPART(o)) {
+		GMimeMultipart *mp = GMIME_MULTIPART(o);
+
+		for (int i = 0; i < g_mime_multipart_get_count(mp); i++)
+			list_ids(g_mime_multipart_get_part(mp, i), list,
+			    depth + 1);
+	} else if ((id = g_mime_object_get_content_id(o)) != NULL)
+		g_ptr_array_add(list, (char *)id);
 }
 
 /* in_list - true when s is in the array of strings. */
@@ -782,12 +823,14 @@ mimeclean_run(const struct conf *c, struct store *st, const char *sender,
 	const char *at = sender ? strrchr(sender, '@') : NULL;
 	struct clean k = { c, d, g_ptr_array_new_with_free_func(g_free),
 	    g_ptr_array_new_with_free_func(g_free),
-	    g_ptr_array_new_with_free_func(g_free), false, false, false, false,
-	    NULL, st, at ? sender : NULL, at && at[1] ? at + 1 : NULL, err, 0 };
+	    g_ptr_array_new_with_free_func(g_free), g_ptr_array_new(),
+	    ALT_OUTSIDE, false, false, false, false, NULL, st,
+	    at ? sender : NULL, at && at[1] ? at + 1 : NULL, err, 0 };
 
 	if (top == NULL || !c->clean_bodies)
 		goto out;
 	g_object_ref(top);
+	list_ids(top, k.content_ids, 0);
 	walk_text(&k, top, 0);
 	/* cleaning must not turn a message with words into one without */
 	if (k.rc == 0 && k.text_seen && !k.text_left) {
@@ -800,6 +843,7 @@ out:
 	g_ptr_array_unref(k.removed_cids);
 	g_ptr_array_unref(k.kept_cids);
 	g_ptr_array_unref(k.dropped_cids);
+	g_ptr_array_unref(k.content_ids);
 	g_free(k.learned);
 	return k.rc;
 }

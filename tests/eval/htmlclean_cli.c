@@ -43,7 +43,7 @@ static int
 clean(const struct textclean_rules *rules, const char *in, size_t len)
 {
 	struct htmlclean_result r;
-	int	rc = htmlclean_clean(rules, in, len, &r);
+	int	rc = htmlclean_clean(rules, in, len, NULL, &r);
 	const char *outp = r.html != NULL ? r.html : in;
 	size_t	outlen = r.html != NULL ? strlen(r.html) : len;
 

@@ -2,7 +2,9 @@
  * fuzz_html - the HTML cleaner on a document: htmlclean_clean() with the
  * default textclean rules, then on what it kept htmlclean_remove_cids()
  * (with the cid: targets it reported), htmlclean_cut_text() and
- * htmlclean_add_paragraph(), as mimeclean.c chains them.
+ * htmlclean_add_paragraph(), as mimeclean.c chains them; then the
+ * cleaner once more as if a plain alternative vouched for the history
+ * (the parse may stop inside a quote container).
  *
  * The rules come from the default configuration.  Run with
  * -max_len=262144: the MIME layer bounds the HTML it cleans.
@@ -56,16 +58,22 @@ follow(const char *doc, size_t len, const GPtrArray *cids)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	static const struct htmlclean_plain vouched = { true, NULL };
 	struct htmlclean_result r;
 
 	(void)htmlclean_clean(conf->textclean_rules, (const char *)data, size,
-	    &r);
+	    NULL, &r);
 	if (r.removed_cids == NULL || r.kept_cids == NULL)
 		abort();
 	if (r.html)
 		follow(r.html, strlen(r.html), r.removed_cids);
 	else
 		follow((const char *)data, size, r.removed_cids);
+	htmlclean_result_clear(&r);
+	(void)htmlclean_clean(conf->textclean_rules, (const char *)data, size,
+	    &vouched, &r);
+	if (r.removed_cids == NULL || r.kept_cids == NULL)
+		abort();
 	htmlclean_result_clear(&r);
 	return 0;
 }

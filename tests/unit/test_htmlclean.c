@@ -53,7 +53,7 @@ check(const struct textclean_rules *r, const struct want *c, size_t len)
 	GString	*what = g_string_new(NULL);
 	const char *out;
 
-	if (htmlclean_clean(r, c->html, len, &res) != 0)
+	if (htmlclean_clean(r, c->html, len, NULL, &res) != 0)
 		fail_msg("%s: htmlclean_clean failed", c->name);
 	out = res.html != NULL ? res.html : c->html;
 	for (int i = 0; i < WANT_MAX && c->kept[i] != NULL; i++)
@@ -379,7 +379,7 @@ test_marker_quoted_printable(void **state)
 	struct htmlclean_result res;
 
 	/* matching on the encoded text finds no marker (FreeScout #5544) */
-	assert_int_equal(htmlclean_clean(*state, qp, strlen(qp), &res), 0);
+	assert_int_equal(htmlclean_clean(*state, qp, strlen(qp), NULL, &res), 0);
 	assert_null(res.html);
 	htmlclean_result_clear(&res);
 	c.html = qp_decode(qp);
@@ -410,7 +410,7 @@ test_cids(void **state)
 	    "2F3A4B50\"></div></body></html>";
 	struct htmlclean_result r;
 
-	assert_int_equal(htmlclean_clean(*state, html, strlen(html), &r), 0);
+	assert_int_equal(htmlclean_clean(*state, html, strlen(html), NULL, &r), 0);
 	assert_non_null(r.html);
 	assert_true(r.signature && r.quote);
 	assert_int_equal(r.removed_cids->len, 2);
@@ -435,7 +435,7 @@ test_text_cids(void **state)
 	    "<img src=\"cid:logo@x\" width=\"40\" height=\"12\"></p>";
 	struct htmlclean_result r;
 
-	assert_int_equal(htmlclean_clean(*state, html, strlen(html), &r), 0);
+	assert_int_equal(htmlclean_clean(*state, html, strlen(html), NULL, &r), 0);
 	assert_non_null(r.html);
 	assert_true(r.signature && !r.quote && r.content_left);
 	assert_int_equal(r.removed_cids->len, 1);
@@ -457,7 +457,7 @@ test_cids_repeated(void **state)
 	    "</div>";
 	struct htmlclean_result r;
 
-	assert_int_equal(htmlclean_clean(*state, html, strlen(html), &r), 0);
+	assert_int_equal(htmlclean_clean(*state, html, strlen(html), NULL, &r), 0);
 	assert_int_equal(r.kept_cids->len, 1);
 	assert_true(has(r.kept_cids, "a"));
 	assert_int_equal(r.removed_cids->len, 1);
@@ -568,28 +568,28 @@ test_hostile(void **state)
 	    "yahoo_quoted\">x</div>";
 	struct htmlclean_result r;
 
-	assert_int_equal(htmlclean_clean(*state, "", 0, &r), -1);
+	assert_int_equal(htmlclean_clean(*state, "", 0, NULL, &r), -1);
 	assert_null(r.html);
 	assert_false(r.quote);
 	htmlclean_result_clear(&r);
-	assert_int_equal(htmlclean_clean(*state, "   \n", 4, &r), -1);
+	assert_int_equal(htmlclean_clean(*state, "   \n", 4, NULL, &r), -1);
 	htmlclean_result_clear(&r);
-	(void)htmlclean_clean(*state, "<<<>>>&&&</div></p><", 20, &r);
+	(void)htmlclean_clean(*state, "<<<>>>&&&</div></p><", 20, NULL, &r);
 	htmlclean_result_clear(&r);
-	assert_int_equal(htmlclean_clean(*state, nul, sizeof(nul) - 1, &r),
+	assert_int_equal(htmlclean_clean(*state, nul, sizeof(nul) - 1, NULL, &r),
 	    0);
 	assert_non_null(r.html);
 	assert_non_null(strstr(r.html, "World"));
 	assert_null(strstr(r.html, "old"));
 	htmlclean_result_clear(&r);
-	assert_int_equal(htmlclean_clean(*state, bad, sizeof(bad) - 1, &r),
+	assert_int_equal(htmlclean_clean(*state, bad, sizeof(bad) - 1, NULL, &r),
 	    0);
 	assert_non_null(r.html);
 	assert_true(g_utf8_validate(r.html, -1, NULL));
 	htmlclean_result_clear(&r);
 	/* no rules: no markers */
 	assert_int_equal(htmlclean_clean(NULL, marker_only,
-	    strlen(marker_only), &r), 0);
+	    strlen(marker_only), NULL, &r), 0);
 	assert_null(r.html);
 	htmlclean_result_clear(&r);
 }
@@ -624,7 +624,7 @@ test_deep(void **state)
 		GString	*s = deep(shapes[i][0], shapes[i][1], shapes[i][2]);
 		struct htmlclean_result r;
 
-		(void)htmlclean_clean(*state, s->str, s->len, &r);
+		(void)htmlclean_clean(*state, s->str, s->len, NULL, &r);
 		if (r.html != NULL)
 			assert_non_null(strstr(r.html, "Top"));
 		htmlclean_result_clear(&r);
@@ -648,11 +648,11 @@ test_many_headers(void **state)
 
 	while (s->len + strlen(para) <= HTMLCLEAN_MAX)
 		g_string_append(s, para);
-	assert_int_equal(htmlclean_clean(*state, s->str, s->len, &r), 0);
+	assert_int_equal(htmlclean_clean(*state, s->str, s->len, NULL, &r), 0);
 	assert_null(r.html);
 	htmlclean_result_clear(&r);
 	g_string_append(s, para);
-	assert_int_equal(htmlclean_clean(*state, s->str, s->len, &r), -1);
+	assert_int_equal(htmlclean_clean(*state, s->str, s->len, NULL, &r), -1);
 	assert_null(r.html);
 	htmlclean_result_clear(&r);
 	assert_null(htmlclean_add_paragraph(s->str, s->len, "note"));
@@ -720,7 +720,7 @@ test_long_history(void **state)
 		struct htmlclean_result r;
 
 		assert_int_equal(htmlclean_clean(*state, html, strlen(html),
-		    &r), 0);
+		    NULL, &r), 0);
 		assert_non_null(r.html);
 		if (strstr(r.html, cases[i].kept) == NULL ||
 		    strstr(r.html, cases[i].gone) != NULL)
@@ -732,6 +732,62 @@ test_long_history(void **state)
 		htmlclean_result_clear(&r);
 		g_free(html);
 	}
+}
+
+/*
+ * A plain alternative that vouches for the history lets the parse stop
+ * in the quote container: what only the HTML has below it goes with the
+ * history (so the stop is seen), unless the stop could change a
+ * decision: a part referred to only further down (read whole: it is
+ * listed as removed), or a container that stays (a forward).
+ */
+static void
+test_plain_vouches(void **state)
+{
+	GPtrArray *ids = g_ptr_array_new();
+	const struct htmlclean_plain none = { false, NULL };
+	const struct htmlclean_plain vouched = { true, ids };
+	const char *below = "<div>P.S. only in the HTML part.</div>";
+	struct htmlclean_result r;
+	char	*html;
+
+	html = gmail_reply("Thanks, it works. <img src=\"cid:logo@x\">", "",
+	    "", below);
+	g_ptr_array_add(ids, "logo@x");
+	assert_int_equal(htmlclean_clean(*state, html, strlen(html), &none,
+	    &r), 0);
+	assert_non_null(strstr(r.html, "P.S. only"));
+	htmlclean_result_clear(&r);
+	assert_int_equal(htmlclean_clean(*state, html, strlen(html), &vouched,
+	    &r), 0);
+	assert_non_null(strstr(r.html, "Thanks, it works."));
+	assert_null(strstr(r.html, "P.S. only"));
+	assert_null(strstr(r.html, "line 150"));
+	assert_true(has(r.kept_cids, "logo@x"));
+	assert_true(r.quote);
+	htmlclean_result_clear(&r);
+	g_free(html);
+
+	/* a part referred to only from the history: read whole */
+	html = gmail_reply("Thanks.", "<img src=\"cid:deep@x\">", "", below);
+	g_ptr_array_add(ids, "deep@x");
+	assert_int_equal(htmlclean_clean(*state, html, strlen(html), &vouched,
+	    &r), 0);
+	assert_true(has(r.removed_cids, "deep@x"));
+	assert_non_null(strstr(r.html, "P.S. only"));
+	htmlclean_result_clear(&r);
+	g_free(html);
+
+	/* a forwarded message in the container stays, and so does the rest */
+	html = gmail_reply("FYI.<div>---------- Forwarded message ---------"
+	    "</div>", "", "", below);
+	assert_int_equal(htmlclean_clean(*state, html, strlen(html), &vouched,
+	    &r), 0);
+	assert_true(r.html == NULL || (strstr(r.html, "line 150") != NULL &&
+	    strstr(r.html, "P.S. only") != NULL));
+	htmlclean_result_clear(&r);
+	g_free(html);
+	g_ptr_array_unref(ids);
 }
 
 int
@@ -753,6 +809,7 @@ main(void)
 		cmocka_unit_test(test_deep),
 		cmocka_unit_test(test_many_headers),
 		cmocka_unit_test(test_long_history),
+		cmocka_unit_test(test_plain_vouches),
 	};
 	int	rc;
 

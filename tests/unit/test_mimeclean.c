@@ -2,7 +2,8 @@
  * test_mimeclean - the MIME layer of cleaning: charsets kept, attachments
  * untouched, images of removed regions and small images removed, an
  * emptied multipart/related collapsed, nothing replaced when nothing
- * changed, and the original kept when cleaning would leave no text.
+ * changed, the original kept when cleaning would leave no text, and the
+ * plain alternative vouching for the HTML part's history.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -171,6 +172,76 @@ test_top_collapse(void **state)
 	done(&m, &d, c);
 }
 
+/*
+ * alternative - a Gmail-style multipart/alternative reply: the plain
+ * text's tail after the quote (plain_after), and what only the HTML part
+ * has below its quote container.
+ */
+static char *
+alternative(const char *plain_after, const char *html_below)
+{
+	GString	*s = g_string_new("From: k@x.example\nTo: support@example.com\n"
+	    "Subject: x\nMIME-Version: 1.0\n"
+	    "Content-Type: multipart/alternative; boundary=\"a\"\n\n"
+	    "--a\nContent-Type: text/plain; charset=utf-8\n\n"
+	    "Thanks, it works.\n\n"
+	    "On Mon, 23 Nov 2026 at 16:01, Support <support@example.com> "
+	    "wrote:\n");
+	int	i;
+
+	for (i = 0; i < 200; i++)
+		g_string_append_printf(s, "> line %d of the history\n", i);
+	g_string_append_printf(s, "%s\n--a\nContent-Type: text/html; "
+	    "charset=utf-8\n\n<div dir=\"ltr\">Thanks, it works.</div>"
+	    "<div class=\"gmail_quote\"><div class=\"gmail_attr\">On Mon, 23 "
+	    "Nov 2026 at 16:01, Support &lt;support@example.com&gt; wrote:"
+	    "<br></div><blockquote class=\"gmail_quote\">", plain_after);
+	for (i = 0; i < 200; i++)
+		g_string_append_printf(s, "<div>line %d of the history</div>\n",
+		    i);
+	g_string_append_printf(s, "</blockquote></div>%s\n--a--\n",
+	    html_below);
+	return g_string_free(s, FALSE);
+}
+
+/*
+ * The HTML part's history is not read when the plain alternative shows
+ * history to its end: what only the HTML part has below the quote goes
+ * with it.  When the plain text has the customer's words below its
+ * quote, the HTML part is read to its end and keeps them.
+ */
+static void
+test_alternative_vouches(void **state)
+{
+	const char *below = "<div>P.S. the log is attached.</div>";
+	struct message m;
+	struct decision d;
+	struct conf *c;
+	char	*text, *b;
+
+	(void)state;
+	text = alternative("", below);
+	clean(text, &m, &d, &c);
+	b = body(&d);
+	assert_non_null(strstr(b, "<div dir=\"ltr\">Thanks, it works.</div>"));
+	assert_null(strstr(b, "line 150"));
+	assert_null(strstr(b, "P.S."));
+	assert_non_null(strstr(b, "</html>"));
+	assert_true(d.clean_quote);
+	g_free(b);
+	g_free(text);
+	done(&m, &d, c);
+
+	text = alternative("\nP.S. the log is attached.\n", below);
+	clean(text, &m, &d, &c);
+	b = body(&d);
+	assert_null(strstr(b, "<div>line 150"));
+	assert_non_null(strstr(b, "<div>P.S. the log is attached.</div>"));
+	g_free(b);
+	g_free(text);
+	done(&m, &d, c);
+}
+
 int
 main(void)
 {
@@ -180,6 +251,7 @@ main(void)
 		cmocka_unit_test(test_no_text_left),
 		cmocka_unit_test(test_small_image_collapse),
 		cmocka_unit_test(test_top_collapse),
+		cmocka_unit_test(test_alternative_vouches),
 	};
 
 	g_mime_init();
