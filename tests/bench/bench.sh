@@ -4,16 +4,20 @@
 #
 # Drives both milters with the same messages through milterload (the milter
 # protocol as Postfix speaks it, a new connection per message) over a unix
-# socket, one fresh milter per measurement, and prints for each messages/s,
-# p50 and p99 latency (whole session; also p99 of messages up to 100 KB),
+# socket, one fresh milter per measurement (the headline mix in rounds,
+# the two milters in turns, judged on the medians: a shared 2-core
+# machine varies by a fifth from one minute to the next), and prints for
+# each messages/s, p50 and p99 latency (whole session; also p99 of
+# messages up to 100 KB),
 # peak RSS (VmHWM), and the ratios; then a sweep over concurrency and
 # message size, the memory bound, and (as root, with Postfix installed)
 # the end-to-end run of tests/bench/postfix.sh.  Figures go to stdout and,
 # as a table, to build/bench/results.txt; docs/performance.md explains them.
 #
 # Usage: tests/bench/bench.sh         (after make all and the bench binaries)
-#   BENCH_N=1000   messages per mix measurement
-#   BENCH_E2E=0    skip the end-to-end run
+#   BENCH_N=1000     messages per mix measurement
+#   BENCH_ROUNDS=5   rounds of the headline mix (no-op, then support-milter)
+#   BENCH_E2E=0      skip the end-to-end run
 #
 # Speed targets are printed as "met" or "MISSED" and do not change the exit
 # status: it is non-zero only when a message was not answered as expected.
@@ -26,6 +30,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
 
 N=${BENCH_N:-1000}
+ROUNDS=${BENCH_ROUNDS:-5}
 SUPPORT=support@example.com
 OTHER=someone@example.net
 RESULTS=$TOP/build/bench/results.txt
@@ -83,16 +88,33 @@ at_least() {
 	awk -v x="$1" -v y="$2" 'BEGIN { print (x >= y) ? 1 : 0 }'
 }
 
-header "the mix, $N messages to $SUPPORT, 8 sessions"
-measure "no-op" noop 8 "$N" "$SUPPORT" "$MIX"/*.eml
-noop=$RATE
-measure "support-milter" sm 8 "$N" "$SUPPORT" "$MIX"/*.eml
-sm=$RATE
-sm_small_p99=$(bench_val small_p99_ms)
-r=$(ratio "$sm" "$noop")
-echo "ratio support-milter/no-op: $r" | tee -a "$RESULTS"
-verdict "8 sessions >= 50% of no-op ($r)" "$(at_least "$r" 0.5)"
-verdict "p99 <= 10 ms up to 100 KB, 8 sessions ($sm_small_p99 ms)" \
+# median X...: the middle value (the mean of the two middle ones).
+median() {
+	printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
+	    m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+	    printf "%.2f", m }'
+}
+
+# The headline: no-op and support-milter in turns, ROUNDS times, so that
+# both see the machine alike; the targets are judged on the medians.
+header "the mix, $N messages to $SUPPORT, 8 sessions, $ROUNDS rounds"
+ratios=()
+p99s=()
+for r in $(seq "$ROUNDS"); do
+	measure "no-op, round $r" noop 8 "$N" "$SUPPORT" "$MIX"/*.eml
+	noop=$RATE
+	measure "support-milter, round $r" sm 8 "$N" "$SUPPORT" "$MIX"/*.eml
+	ratios+=("$(ratio "$RATE" "$noop")")
+	p99s+=("$(bench_val small_p99_ms)")
+done
+r=$(median "${ratios[@]}")
+sm_small_p99=$(median "${p99s[@]}")
+echo "ratio support-milter/no-op per round: ${ratios[*]}; median $r" |
+    tee -a "$RESULTS"
+echo "p99 up to 100 KB per round (ms): ${p99s[*]}; median $sm_small_p99" |
+    tee -a "$RESULTS"
+verdict "8 sessions >= 50% of no-op (median $r)" "$(at_least "$r" 0.5)"
+verdict "p99 <= 10 ms up to 100 KB, 8 sessions (median $sm_small_p99 ms)" \
     "$(at_least 10 "$sm_small_p99")"
 
 header "the mix to $OTHER (not support), 8 sessions"
