@@ -65,7 +65,7 @@ struct htmlclean_result {
 /*
  * What the text/plain alternative of the same message showed, for the
  * HTML part: history_to_end, its cleaning found quoted history that runs
- * to its end (no answer below it); content_ids, the Content-IDs of the
+ * to its end (no answer below it) and no forwarding line; content_ids, the Content-IDs of the
  * message's parts.  With history_to_end, the parse stops at the
  * first quote container whose inside it would leave out, and the result
  * stands when the container goes whole and every one of content_ids was

@@ -50,6 +50,7 @@ struct textclean_cut {
 	size_t	quote;		/* start of the removed history, or len */
 	const char *signature_why;
 	const char *quote_why;
+	bool	forward;	/* a forwarding line outside any quote */
 };
 
 /*

@@ -168,9 +168,10 @@ clean_plain(struct clean *k, GMimeTextPart *tp)
 		return;
 	k->text_seen = true;
 	textclean_cut(k->c->textclean_rules, text, len, &cut);
+	/* a quote cut above a forward would take the forward along */
 	if (k->alt != ALT_OUTSIDE)
-		k->alt = k->alt != ALT_OTHER && cut.quote < len ?
-		    ALT_HISTORY : ALT_OTHER;
+		k->alt = k->alt != ALT_OTHER && cut.quote < len &&
+		    !cut.forward ? ALT_HISTORY : ALT_OTHER;
 	keep = cut.keep;
 	learned = learned_cut(k, text, &keep);
 	if (has_text(text, keep))

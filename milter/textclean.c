@@ -629,13 +629,14 @@ trailing_quote(const struct textlines *L, size_t answer)
 	return t;
 }
 
-/* find_quote - the first line of the history, or L->n.  A cut may leave
- * nothing: the caller then passes the message unchanged. */
+/* find_quote - the first line of the history above line limit (a
+ * forward, or L->n), or L->n.  A cut may leave nothing: the caller then
+ * passes the message unchanged. */
 static size_t
 find_quote(const struct textclean_rules *R, const struct textlines *L,
-    size_t first, const char **why)
+    size_t first, size_t limit, const char **why)
 {
-	size_t	limit = first_forward(L), answer = last_answer(L);
+	size_t	answer = last_answer(L);
 	size_t	best = L->n, m, s, t;
 
 	m = textclean_marker_find(R, L->text, L->start[limit], false);
@@ -732,7 +733,7 @@ textclean_cut(const struct textclean_rules *R, const char *text, size_t len,
 {
 	struct textlines L;
 	const char *qwhy = NULL, *swhy = NULL;
-	size_t	first, q, s, cut;
+	size_t	first, fwd, q, s, cut;
 
 	memset(out, 0, sizeof(*out));
 	out->keep = out->signature = out->quote = len;
@@ -740,13 +741,15 @@ textclean_cut(const struct textclean_rules *R, const char *text, size_t len,
 		return;
 	textlines_split(text, len, &L);
 	first = textlines_next(&L, (size_t)-1);
+	fwd = first_forward(&L);
+	out->forward = fwd < L.n;
 	if (first < L.n) {
-		q = find_quote(R, &L, first, &qwhy);
+		q = find_quote(R, &L, first, fwd, &qwhy);
 		/*
 		 * a forwarded message is content, its signature included, and
 		 * what is kept is a prefix: no signature is cut above a forward
 		 */
-		s = first_forward(&L) < L.n ? (size_t)-1 :
+		s = fwd < L.n ? (size_t)-1 :
 		    textsig_find(&L, R->disclaimers, R->ndisclaimers, q, first,
 		    &swhy);
 		cut = s != (size_t)-1 ? s : q;

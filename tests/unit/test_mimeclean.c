@@ -173,21 +173,24 @@ test_top_collapse(void **state)
 }
 
 /*
- * alternative - a Gmail-style multipart/alternative reply: the plain
- * text's tail after the quote (plain_after), and what only the HTML part
- * has below its quote container.
+ * alternative - a Gmail-style multipart/alternative reply: what the
+ * plain text has above its attribution line and after its quote, and
+ * what only the HTML part has below its quote container.
  */
 static char *
-alternative(const char *plain_after, const char *html_below)
+alternative(const char *plain_above, const char *plain_after,
+    const char *html_below)
 {
-	GString	*s = g_string_new("From: k@x.example\nTo: support@example.com\n"
-	    "Subject: x\nMIME-Version: 1.0\n"
+	GString	*s = g_string_new(NULL);
+	int	i;
+
+	g_string_append_printf(s, "From: k@x.example\nTo: support@example.com"
+	    "\nSubject: x\nMIME-Version: 1.0\n"
 	    "Content-Type: multipart/alternative; boundary=\"a\"\n\n"
 	    "--a\nContent-Type: text/plain; charset=utf-8\n\n"
-	    "Thanks, it works.\n\n"
+	    "Thanks, it works.\n\n%s"
 	    "On Mon, 23 Nov 2026 at 16:01, Support <support@example.com> "
-	    "wrote:\n");
-	int	i;
+	    "wrote:\n", plain_above);
 
 	for (i = 0; i < 200; i++)
 		g_string_append_printf(s, "> line %d of the history\n", i);
@@ -207,8 +210,8 @@ alternative(const char *plain_after, const char *html_below)
 /*
  * The HTML part's history is not read when the plain alternative shows
  * history to its end: what only the HTML part has below the quote goes
- * with it.  When the plain text has the customer's words below its
- * quote, the HTML part is read to its end and keeps them.
+ * with it.  When the plain text has a forward, or the customer's words
+ * below its quote, the HTML part is read to its end and keeps them.
  */
 static void
 test_alternative_vouches(void **state)
@@ -220,7 +223,7 @@ test_alternative_vouches(void **state)
 	char	*text, *b;
 
 	(void)state;
-	text = alternative("", below);
+	text = alternative("", "", below);
 	clean(text, &m, &d, &c);
 	b = body(&d);
 	assert_non_null(strstr(b, "<div dir=\"ltr\">Thanks, it works.</div>"));
@@ -232,7 +235,18 @@ test_alternative_vouches(void **state)
 	g_free(text);
 	done(&m, &d, c);
 
-	text = alternative("\nP.S. the log is attached.\n", below);
+	/* a quote cut above a forward would take it along: read whole */
+	text = alternative("-----Original Message-----\n",
+	    "\n---------- Forwarded message ---------\n"
+	    "From: Jane <jane@x.example>\n\nThe log.\n", below);
+	clean(text, &m, &d, &c);
+	b = body(&d);
+	assert_non_null(strstr(b, "<div>P.S. the log is attached.</div>"));
+	g_free(b);
+	g_free(text);
+	done(&m, &d, c);
+
+	text = alternative("", "\nP.S. the log is attached.\n", below);
 	clean(text, &m, &d, &c);
 	b = body(&d);
 	assert_null(strstr(b, "<div>line 150"));

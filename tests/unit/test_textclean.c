@@ -301,6 +301,11 @@ check_case(const struct textclean_rules *rules, const struct tcase *c)
 		    (int)cut.keep, c->text, want);
 		ok = false;
 	}
+	/* the cases with a forwarding line outside a quote are named so */
+	if (cut.forward != (strstr(c->name, "forward") != NULL)) {
+		print_error("%s: forward %d\n", c->name, cut.forward);
+		ok = false;
+	}
 	ok &= check_why(c->name, "quote_why", cut.quote_why, c->quote_why);
 	ok &= check_why(c->name, "signature_why", cut.signature_why,
 	    c->signature_why);
