@@ -790,6 +790,34 @@ test_plain_vouches(void **state)
 	g_ptr_array_unref(ids);
 }
 
+/*
+ * A customer's reply to our own mail, whose reply marker tops the quote:
+ * vouched for or not, the same bytes come out.
+ */
+static void
+test_plain_vouches_marker(void **state)
+{
+	const struct htmlclean_plain vouched = { true, NULL };
+	char	*html = gmail_reply("Thanks.", "", "", "");
+	GString	*m = g_string_new(html);
+	struct htmlclean_result r;
+	char	*whole;
+
+	g_string_insert(m, strchr(strstr(m->str, "<blockquote"), '>') -
+	    m->str + 1, "<div>Please reply above this line</div>");
+	assert_int_equal(htmlclean_clean(*state, m->str, m->len, NULL, &r), 0);
+	whole = g_strdup(r.html);
+	htmlclean_result_clear(&r);
+	assert_int_equal(htmlclean_clean(*state, m->str, m->len, &vouched,
+	    &r), 0);
+	assert_string_equal(r.html, whole);
+	assert_null(strstr(r.html, "Please reply"));
+	htmlclean_result_clear(&r);
+	g_free(whole);
+	g_string_free(m, TRUE);
+	g_free(html);
+}
+
 int
 main(void)
 {
@@ -810,6 +838,7 @@ main(void)
 		cmocka_unit_test(test_many_headers),
 		cmocka_unit_test(test_long_history),
 		cmocka_unit_test(test_plain_vouches),
+		cmocka_unit_test(test_plain_vouches_marker),
 	};
 	int	rc;
 
