@@ -64,16 +64,18 @@ struct htmlclean_result {
 
 /*
  * What the text/plain alternative of the same message showed, for the
- * HTML part: history_to_end, its cleaning found quoted history that runs
- * to its end (no answer below it) and no forwarding line; content_ids, the Content-IDs of the
- * message's parts.  With history_to_end, the parse stops at the
- * first quote container whose inside it would leave out, and the result
- * stands when the container goes whole and every one of content_ids was
- * referred to above the stop (an image used only further down could be
- * history, or the customer's screenshot); otherwise the document is read to its
- * end.  So an HTML part's quoted history is not read at all when the
- * plain text vouches for it; content that only the HTML part has below
- * a quote container then goes with the history.
+ * HTML part: history_to_end, its cleaning found quoted history that
+ * runs to its end (no answer below it) and no forwarding line;
+ * content_ids, the Content-IDs of the message's parts but its text
+ * bodies.  With
+ * history_to_end, the parse stops at the first quote container whose
+ * inside it would leave out, and the result stands when the container
+ * goes whole and every one of content_ids was referred to above the stop
+ * (an image used only further down could be history, or the customer's
+ * screenshot); otherwise the document is read to its end.  So an HTML
+ * part's quoted history is not read at all when the plain text vouches
+ * for it; content that only the HTML part has below a quote container
+ * then goes with the history.
  */
 struct htmlclean_plain {
 	bool	history_to_end;
@@ -93,8 +95,8 @@ struct htmlclean_plain {
  * to pass the original instead is the caller's policy; content_left is
  * read after every cut.  rules may be NULL (no reply markers and no
  * textclean rules: only the containers go); plain may be NULL (nothing
- * known of an alternative).  Inputs are bounded by the
- * caller; the parser runs with HTML_PARSE_NONET, without entity
+ * known of an alternative).  Inputs are bounded by the caller; the
+ * parser runs with HTML_PARSE_NONET, without entity
  * expansion from outside, and with libxml2's default depth limit (256),
  * and every walk over the tree is iterative.
  */

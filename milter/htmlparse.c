@@ -117,10 +117,6 @@ solid(const xmlChar *s, int len)
 	return n;
 }
 
-/*
- * text_left_out - text s is left out (true), or is built and counted:
- * against the container's kept bytes, and as text after a container.
- */
 /* stop - leave out everything from here to the end, when allowed. */
 static bool
 stop(struct leave *l, void *ctx)
@@ -143,6 +139,10 @@ add_cids(const xmlChar **atts, GPtrArray *list)
 			htmlparse_cid(atts[i + 1], list);
 }
 
+/*
+ * text_left_out - text s is left out (true), or is built and counted:
+ * against the container's kept bytes, and as text after a container.
+ */
 static bool
 text_left_out(struct leave *l, void *ctx, const xmlChar *s, int len)
 {

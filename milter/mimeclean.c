@@ -257,7 +257,10 @@ walk_text(struct clean *k, GMimeObject *o, int depth)
 		clean_html(k, GMIME_TEXT_PART(o));
 }
 
-/* list_ids - the Content-ID of every part below o into list. */
+/*
+ * list_ids - the Content-ID of every part below o into list, but of the
+ * text bodies (some clients give every part one; HTML refers to images).
+ */
 static void
 list_ids(GMimeObject *o, GPtrArray *list, int depth)
 {
@@ -271,7 +274,8 @@ list_ids(GMimeObject *o, GPtrArray *list, int depth)
 		for (int i = 0; i < g_mime_multipart_get_count(mp); i++)
 			list_ids(g_mime_multipart_get_part(mp, i), list,
 			    depth + 1);
-	} else if ((id = g_mime_object_get_content_id(o)) != NULL)
+	} else if ((id = g_mime_object_get_content_id(o)) != NULL &&
+	    !is_inline_text(o, "plain") && !is_inline_text(o, "html"))
 		g_ptr_array_add(list, (char *)id);
 }
 

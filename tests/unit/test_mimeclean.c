@@ -207,6 +207,18 @@ alternative(const char *plain_above, const char *plain_after,
 	return g_string_free(s, FALSE);
 }
 
+/* with_body_id - message (freed) with a Content-ID on its HTML part. */
+static char *
+with_body_id(char *message)
+{
+	GString	*t = g_string_new(message);
+
+	g_string_replace(t, "--a\nContent-Type: text/html",
+	    "--a\nContent-ID: <body@x.example>\nContent-Type: text/html", 1);
+	g_free(message);
+	return g_string_free(t, FALSE);
+}
+
 /*
  * The HTML part's history is not read when the plain alternative shows
  * history to its end: what only the HTML part has below the quote goes
@@ -231,6 +243,15 @@ test_alternative_vouches(void **state)
 	assert_null(strstr(b, "P.S."));
 	assert_non_null(strstr(b, "</html>"));
 	assert_true(d.clean_quote);
+	g_free(b);
+	g_free(text);
+	done(&m, &d, c);
+
+	/* a Content-ID on the HTML part itself is no image to look for */
+	text = with_body_id(alternative("", "", below));
+	clean(text, &m, &d, &c);
+	b = body(&d);
+	assert_null(strstr(b, "P.S."));
 	g_free(b);
 	g_free(text);
 	done(&m, &d, c);
