@@ -207,74 +207,58 @@ alternative(const char *plain_above, const char *plain_after,
 	return g_string_free(s, FALSE);
 }
 
-/* with_body_id - message (freed) with a Content-ID on its HTML part. */
-static char *
-with_body_id(char *message)
-{
-	GString	*t = g_string_new(message);
-
-	g_string_replace(t, "--a\nContent-Type: text/html",
-	    "--a\nContent-ID: <body@x.example>\nContent-Type: text/html", 1);
-	g_free(message);
-	return g_string_free(t, FALSE);
-}
-
 /*
  * The HTML part's history is not read when the plain alternative shows
  * history to its end: what only the HTML part has below the quote goes
- * with it.  When the plain text has a forward, or the customer's words
- * below its quote, the HTML part is read to its end and keeps them.
+ * with it (a Content-ID on the HTML part itself is no image to look
+ * for).  When the plain text has a forward (a quote cut above it would
+ * take it along), or the customer's words below its quote, the HTML
+ * part is read to its end and keeps them.
  */
 static void
 test_alternative_vouches(void **state)
 {
-	const char *below = "<div>P.S. the log is attached.</div>";
+	static const struct {
+		const char *plain_above, *plain_after;
+		bool	body_id, kept;	/* the HTML part's own Content-ID;
+					   its text below the quote stays */
+	} cases[] = {
+		{ "", "", false, false },
+		{ "", "", true, false },
+		{ "-----Original Message-----\n", "\n---------- Forwarded "
+		  "message ---------\nFrom: Jane <jane@x.example>\n\nThe log.\n",
+		  false, true },
+		{ "", "\nP.S. the log is attached.\n", false, true },
+	};
 	struct message m;
 	struct decision d;
 	struct conf *c;
-	char	*text, *b;
 
 	(void)state;
-	text = alternative("", "", below);
-	clean(text, &m, &d, &c);
-	b = body(&d);
-	assert_non_null(strstr(b, "<div dir=\"ltr\">Thanks, it works.</div>"));
-	assert_null(strstr(b, "line 150"));
-	assert_null(strstr(b, "P.S."));
-	assert_non_null(strstr(b, "</html>"));
-	assert_true(d.clean_quote);
-	g_free(b);
-	g_free(text);
-	done(&m, &d, c);
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		GString	*t = g_string_new(NULL);
+		char	*text = alternative(cases[i].plain_above,
+		    cases[i].plain_after, "<div>P.S. the log is attached.</div>");
+		char	*b;
 
-	/* a Content-ID on the HTML part itself is no image to look for */
-	text = with_body_id(alternative("", "", below));
-	clean(text, &m, &d, &c);
-	b = body(&d);
-	assert_null(strstr(b, "P.S."));
-	g_free(b);
-	g_free(text);
-	done(&m, &d, c);
-
-	/* a quote cut above a forward would take it along: read whole */
-	text = alternative("-----Original Message-----\n",
-	    "\n---------- Forwarded message ---------\n"
-	    "From: Jane <jane@x.example>\n\nThe log.\n", below);
-	clean(text, &m, &d, &c);
-	b = body(&d);
-	assert_non_null(strstr(b, "<div>P.S. the log is attached.</div>"));
-	g_free(b);
-	g_free(text);
-	done(&m, &d, c);
-
-	text = alternative("", "\nP.S. the log is attached.\n", below);
-	clean(text, &m, &d, &c);
-	b = body(&d);
-	assert_null(strstr(b, "<div>line 150"));
-	assert_non_null(strstr(b, "<div>P.S. the log is attached.</div>"));
-	g_free(b);
-	g_free(text);
-	done(&m, &d, c);
+		g_string_assign(t, text);
+		if (cases[i].body_id)
+			g_string_replace(t, "--a\nContent-Type: text/html",
+			    "--a\nContent-ID: <body@x.example>\n"
+			    "Content-Type: text/html", 1);
+		clean(t->str, &m, &d, &c);
+		b = body(&d);
+		assert_non_null(strstr(b,
+		    "<div dir=\"ltr\">Thanks, it works.</div>"));
+		assert_null(strstr(b, "<div>line 150"));
+		if ((strstr(b, "<div>P.S. the log") != NULL) != cases[i].kept)
+			fail_msg("case %zu: %s", i, b);
+		assert_true(d.clean_quote);
+		g_free(b);
+		g_free(text);
+		g_string_free(t, TRUE);
+		done(&m, &d, c);
+	}
 }
 
 int
