@@ -56,7 +56,8 @@ struct clean {
 	struct decision *d;
 	GPtrArray *removed_cids;	/* only removed regions used them */
 	GPtrArray *kept_cids;		/* the kept text uses them */
-	GPtrArray *dropped_cids;	/* images we removed, for the HTML */
+	GPtrArray *dropped_cids;	/* images we removed that the kept
+					   HTML refers to */
 	GPtrArray *content_ids;		/* of every part, for the HTML */
 	enum alt_plain alt;
 	bool	text_seen;		/* the message has a text body */
@@ -469,7 +470,8 @@ report_part(struct clean *k, GMimePart *p, gint64 size, const char *why)
 		    *s) ? *s : '_');
 	g_string_append_printf(r, " %" G_GINT64_FORMAT " %s", size, why);
 	g_ptr_array_add(k->d->clean_removed, g_string_free(r, FALSE));
-	if (cid)
+	/* only what the kept HTML still shows needs its <img> removed */
+	if (cid && in_list(k->kept_cids, cid))
 		g_ptr_array_add(k->dropped_cids, g_strdup(cid));
 }
 
