@@ -258,26 +258,38 @@ walk_text(struct clean *k, GMimeObject *o, int depth)
 		clean_html(k, GMIME_TEXT_PART(o));
 }
 
-/*
- * list_ids - the Content-ID of every part below o into list, but of the
- * text bodies (some clients give every part one; HTML refers to images).
- */
-static void
-list_ids(GMimeObject *o, GPtrArray *list, int depth)
-{
-	const char *id;
+/* A pass over the leaf parts of a MIME tree (each_leaf()). */
+typedef void leaf_fn(GMimeObject *leaf, void *ctx);
 
+/* each_leaf - fn on every part below o that is not a multipart, in
+ * order, to DEPTH_MAX levels. */
+static void
+each_leaf(GMimeObject *o, leaf_fn *fn, void *ctx, int depth)
+{
 	if (depth > DEPTH_MAX)
 		return;
 	if (GMIME_IS_MULTIPART(o)) {
 		GMimeMultipart *mp = GMIME_MULTIPART(o);
 
 		for (int i = 0; i < g_mime_multipart_get_count(mp); i++)
-			list_ids(g_mime_multipart_get_part(mp, i), list,
+			each_leaf(g_mime_multipart_get_part(mp, i), fn, ctx,
 			    depth + 1);
-	} else if ((id = g_mime_object_get_content_id(o)) != NULL &&
-	    !is_inline_text(o, "plain") && !is_inline_text(o, "html"))
-		g_ptr_array_add(list, (char *)id);
+	} else
+		fn(o, ctx);
+}
+
+/*
+ * list_id - the part's Content-ID into the list ctx, but of the text
+ * bodies (some clients give every part one; HTML refers to images).
+ */
+static void
+list_id(GMimeObject *o, void *ctx)
+{
+	const char *id = g_mime_object_get_content_id(o);
+
+	if (id != NULL && !is_inline_text(o, "plain") &&
+	    !is_inline_text(o, "html"))
+		g_ptr_array_add(ctx, (char *)id);
 }
 
 /* in_list - true when s is in the array of strings. */
@@ -507,21 +519,13 @@ walk_images(struct clean *k, GMimeObject *o, int depth)
 	}
 }
 
-/* strip_images - remove the <img> of dropped images from HTML parts. */
+/* strip_images - remove the <img> of dropped images from an HTML part. */
 static void
-strip_images(struct clean *k, GMimeObject *o, int depth)
+strip_images(GMimeObject *o, void *ctx)
 {
+	struct clean *k = ctx;
 	char	*html, *out;
 
-	if (depth > DEPTH_MAX || k->dropped_cids->len == 0)
-		return;
-	if (GMIME_IS_MULTIPART(o)) {
-		GMimeMultipart *mp = GMIME_MULTIPART(o);
-
-		for (int i = 0; i < g_mime_multipart_get_count(mp); i++)
-			strip_images(k, g_mime_multipart_get_part(mp, i), depth + 1);
-		return;
-	}
 	if (!is_inline_text(o, "html") ||
 	    (html = message_part_text(GMIME_TEXT_PART(o))) == NULL)
 		return;
@@ -534,22 +538,13 @@ strip_images(struct clean *k, GMimeObject *o, int depth)
 	g_free(html);
 }
 
-/* cut_learned - cut the learned block from the end of the HTML parts. */
+/* cut_learned - cut the learned block from the end of an HTML part. */
 static void
-cut_learned(const struct clean *k, GMimeObject *o, int depth)
+cut_learned(GMimeObject *o, void *ctx)
 {
+	const struct clean *k = ctx;
 	char	*html, *out;
 
-	if (depth > DEPTH_MAX || k->learned == NULL)
-		return;
-	if (GMIME_IS_MULTIPART(o)) {
-		GMimeMultipart *mp = GMIME_MULTIPART(o);
-
-		for (int i = 0; i < g_mime_multipart_get_count(mp); i++)
-			cut_learned(k, g_mime_multipart_get_part(mp, i),
-			    depth + 1);
-		return;
-	}
 	if (!is_inline_text(o, "html") ||
 	    (html = message_part_text(GMIME_TEXT_PART(o))) == NULL)
 		return;
@@ -763,25 +758,15 @@ note_line(const struct clean *k)
 	return g_string_free(v, FALSE);
 }
 
-/* add_note - append line to every inline text part below o: after a
- * blank line in text/plain, as a last <p> in text/html. */
+/* add_note - append the line ctx to an inline text part: after a blank
+ * line in text/plain, as a last <p> in text/html. */
 static void
-add_note(GMimeObject *o, const char *line, int depth)
+add_note(GMimeObject *o, void *ctx)
 {
+	const char *line = ctx;
 	char	*text, *with;
-	bool	html;
+	bool	html = is_inline_text(o, "html");
 
-	if (depth > DEPTH_MAX)
-		return;
-	if (GMIME_IS_MULTIPART(o)) {
-		GMimeMultipart *mp = GMIME_MULTIPART(o);
-
-		for (int i = 0; i < g_mime_multipart_get_count(mp); i++)
-			add_note(g_mime_multipart_get_part(mp, i), line,
-			    depth + 1);
-		return;
-	}
-	html = is_inline_text(o, "html");
 	if ((!html && !is_inline_text(o, "plain")) ||
 	    (text = message_part_text(GMIME_TEXT_PART(o))) == NULL)
 		return;
@@ -806,14 +791,16 @@ clean_tree(struct clean *k, const struct message *m, GMimeObject *top)
 	GMimeObject *now;
 	char	*note;
 
-	cut_learned(k, top, 0);
+	if (k->learned != NULL)
+		each_leaf(top, cut_learned, k, 0);
 	walk_images(k, top, 0);
-	strip_images(k, top, 0);
+	if (k->dropped_cids->len > 0)
+		each_leaf(top, strip_images, k, 0);
 	now = collapse(top, 0);
 	if (now != top)
 		g_mime_message_set_mime_part(m->mime, now);
 	if (k->c->clean_note && (note = note_line(k)) != NULL) {
-		add_note(now, note, 0);
+		each_leaf(now, add_note, note, 0);
 		k->modified = true;
 		g_free(note);
 	}
@@ -837,7 +824,7 @@ mimeclean_run(const struct conf *c, struct store *st, const char *sender,
 	if (top == NULL || !c->clean_bodies)
 		goto out;
 	g_object_ref(top);
-	list_ids(top, k.content_ids, 0);
+	each_leaf(top, list_id, k.content_ids, 0);
 	walk_text(&k, top, 0);
 	/* cleaning must not turn a message with words into one without */
 	if (k.rc == 0 && k.text_seen && !k.text_left) {
